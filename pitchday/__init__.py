@@ -1,0 +1,92 @@
+"""pitchday: events and pitch days of a regional startup hub."""
+
+import os
+from pathlib import Path
+
+from flask import Flask, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import config as settings
+from .database import set_write_intent
+from .extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "media-src": "'self' blob:",
+    "connect-src": "'self'",
+    "font-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then PITCHDAY_* variables, then ``overrides``."""
+    app = Flask(__name__, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(settings.defaults())
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(settings.from_environment())
+    app.config.from_mapping(overrides or {})
+    settings.finish(app.config, app.instance_path)
+
+    _init_extensions(app)
+    _init_request_hooks(app)
+
+    from . import error_pages, i18n, observability
+    from .blueprints import register_blueprints
+    from .cli import register_commands
+
+    i18n.init_app(app)
+    observability.init_app(app)
+    error_pages.init_app(app)
+    register_blueprints(app)
+    register_commands(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401  (the schema must be known before migrations or queries run)
+    from .i18n import select_locale
+    from .services.auth_session import load_user
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    https = app.config["PREFERRED_URL_SCHEME"] == "https"
+    talisman.init_app(
+        app,
+        force_https=False,  # TLS is the reverse proxy's job; see docs/operations.md
+        strict_transport_security=https,
+        session_cookie_secure=https,
+        frame_options="DENY",
+        referrer_policy="strict-origin-when-cross-origin",
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        permissions_policy={"camera": "(self)", "microphone": "()", "geolocation": "()"},
+    )
+    if app.config["PROXY_COUNT"]:
+        n = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+
+
+def _init_request_hooks(app: Flask) -> None:
+    @app.before_request
+    def _declare_write_intent():
+        set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
+
+    @app.teardown_request
+    def _clear_write_intent(_exc):
+        set_write_intent(False)

@@ -1,0 +1,57 @@
+"""Hub administration: hub admins and the record of every role change."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..enums import Role
+from ..errors import DomainError
+from ..extensions import db
+from ..forms.accounts import ConfirmForm
+from ..forms.camps import AppointForm
+from ..models import RoleGrant, User
+from ..permissions import guard
+from ..services import accounts, roles
+from ..services import camps as camp_service
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _admins() -> list[User]:
+    return list(db.session.scalars(db.select(User).join(RoleGrant, RoleGrant.user_id == User.id)
+                                   .filter(RoleGrant.role == Role.HUB_ADMIN).order_by(User.name)))
+
+
+@bp.route("/", methods=["GET", "POST"])
+@guard("hub_admin")
+def index():
+    form = AppointForm()
+    if form.validate_on_submit():
+        user = accounts.find_by_email(form.email.data)
+        if user is None:
+            form.email.errors = [_("Nobody has an account with this address yet. Ask them to sign up first.")]
+        else:
+            try:
+                roles.grant(actor=current_user, user=user, role=Role.HUB_ADMIN)
+            except DomainError as error:
+                form.show_error(error, "email")
+            else:
+                db.session.commit()
+                flash(_("%(name)s is now a hub admin.", name=user.name), "success")
+                return redirect(url_for("admin.index"))
+    return render_template("admin/index.html", form=form, remove_form=ConfirmForm(), admins=_admins(),
+                           camps=camp_service.all_camps(), changes=roles.recent_changes())
+
+
+@bp.post("/admins/<int:user_id>/remove")
+@guard("hub_admin")
+def remove_admin(user_id):
+    user = db.session.get(User, user_id) or abort(404)
+    try:
+        roles.revoke(actor=current_user, user=user, role=Role.HUB_ADMIN)
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("%(name)s is no longer a hub admin.", name=user.name), "info")
+    return redirect(url_for("admin.index"))

@@ -1,0 +1,127 @@
+"""Sign-up, log-in, log-out, e-mail confirmation, password reset and role links."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..errors import DomainError
+from ..extensions import db, limiter
+from ..forms.accounts import ForgotPasswordForm, LoginForm, ResetPasswordForm, SignUpForm
+from ..i18n import current_language
+from ..permissions import guard
+from ..services import accounts, role_links
+from ..services.auth_session import end_session, start_link_session, start_session
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def _safe_next(default: str) -> str:
+    target = request.args.get("next") or ""
+    return target if target.startswith("/") and not target.startswith("//") else default
+
+
+def _login_account_key() -> str:
+    return "login-account:" + accounts.normalise_email(request.form.get("email", ""))
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@guard("anonymous_only")
+def signup():
+    form = SignUpForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.sign_up(email=form.email.data, name=form.name.data, password=form.password.data,
+                                    locale=current_language())
+        except DomainError as error:
+            form.show_error(error)
+        else:
+            db.session.commit()
+            start_session(user)
+            flash(_("Welcome! We have sent you an e-mail to confirm your address."), "success")
+            return redirect(_safe_next(url_for("account.index")))
+    return render_template("auth/signup.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@guard("anonymous_only")
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
+               scope="login-address")
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
+               key_func=_login_account_key, scope="login-account")
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.email.data, form.password.data)
+        if user is None:
+            form.form_errors.append(_("E-mail or password is not correct."))
+        else:
+            start_session(user, remember=form.remember.data)
+            return redirect(_safe_next(url_for("main.home")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+@guard("public")
+def logout():
+    end_session()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("main.home"))
+
+
+@bp.get("/confirm/<token>")
+@guard("public")
+def confirm_email(token):
+    try:
+        accounts.confirm_email(token)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("main.home"))
+    db.session.commit()
+    flash(_("Thank you, your e-mail address is confirmed."), "success")
+    return redirect(url_for("account.index") if current_user.is_authenticated else url_for("auth.login"))
+
+
+@bp.route("/forgot", methods=["GET", "POST"])
+@guard("public")
+@limiter.limit("5 per 10 minutes", methods=["POST"], scope="password-reset")
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        accounts.request_password_reset(form.email.data)
+        db.session.commit()
+        flash(_("If an account exists for this address, we have sent it a link to choose a new password."), "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/forgot.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@guard("public")
+def reset_password(token):
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.reset_password(token, form.password.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.show_error(error, "password")
+        else:
+            db.session.commit()
+            start_session(user)
+            flash(_("Your new password is set."), "success")
+            return redirect(url_for("main.home"))
+    return render_template("auth/reset.html", form=form)
+
+
+@bp.get("/link/<token>")
+@guard("public")
+def role_link(token):
+    """Invitation links for jurors and door staff: log in for that role at that event only."""
+    try:
+        user, scope = role_links.redeem(token)
+    except DomainError as error:
+        return render_template("errors/error.html", status=error.status, title=_("Link not valid"),
+                               message=error.message), error.status
+    start_link_session(user, scope)
+    destination = role_links.LANDING.get(scope["scope"])
+    return redirect(url_for(destination, event_id=scope["event_id"]) if destination else url_for("main.home"))

@@ -1,0 +1,109 @@
+"""Settings: defaults in code, then ``instance/config.py``, then ``PITCHDAY_*`` variables, then overrides.
+
+``SETTINGS`` is the single list of every setting; the README's configuration table is checked against it.
+"""
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+    kind: type = str
+
+    @property
+    def env_var(self) -> str:
+        return f"PITCHDAY_{self.name}"
+
+
+SETTINGS = [
+    Setting("SECRET_KEY", None, "Signs sessions and links. Generated into `instance/secret_key` when unset."),
+    Setting("DATABASE_URL", None, "SQLAlchemy URL; default SQLite in `instance/pitchday.sqlite3`. "
+            "PostgreSQL: `postgresql+psycopg://user:pw@host/db`."),
+    Setting("BASE_URL", "http://127.0.0.1:5000", "Public address, used in e-mails, tickets and feeds."),
+    Setting("MAIL_BACKEND", "file", "`file` writes `.eml` files to `instance/outbox/`; `smtp` sends them."),
+    Setting("MAIL_SERVER", "localhost", "SMTP host."),
+    Setting("MAIL_PORT", 25, "SMTP port.", int),
+    Setting("MAIL_USERNAME", None, "SMTP user (optional)."),
+    Setting("MAIL_PASSWORD", None, "SMTP password (optional)."),
+    Setting("MAIL_USE_TLS", False, "STARTTLS after connecting.", bool),
+    Setting("MAIL_USE_SSL", False, "Implicit TLS (SMTPS).", bool),
+    Setting("MAIL_SENDER", "pitchday <noreply@pitchday.local>", "From: address of outgoing mail."),
+    Setting("RATELIMIT_STORAGE_URI", "memory://", "Where rate-limit counters live; `redis://host:6379` "
+            "when several processes serve the app."),
+    Setting("LOGIN_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Log-in attempts allowed per client address."),
+    Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Log-in attempts allowed per account (e-mail)."),
+    Setting("PROXY_COUNT", 0, "Number of reverse proxies in front of the app whose X-Forwarded-* headers "
+            "are trusted.", int),
+    Setting("UPLOAD_DIR", None, "Where pitch decks are stored; default `instance/uploads`."),
+    Setting("MAX_CONTENT_LENGTH", 21 * 1024 * 1024, "Largest request body in bytes.", int),
+    Setting("LINK_MAX_AGE_DAYS", 14, "How long invitation links (juror, check-in staff) stay valid.", int),
+    Setting("LOG_LEVEL", "INFO", "Python log level for the app's logs on stderr."),
+]
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def _coerce(setting: Setting, raw: str):
+    if setting.kind is bool:
+        return raw.strip().lower() in _TRUE
+    if setting.kind is int:
+        return int(raw)
+    return raw
+
+
+def from_environment(environ=None) -> dict:
+    """The settings given as ``PITCHDAY_*`` environment variables."""
+    environ = os.environ if environ is None else environ
+    return {s.name: _coerce(s, environ[s.env_var]) for s in SETTINGS if s.env_var in environ}
+
+
+def defaults() -> dict:
+    return {s.name: s.default for s in SETTINGS}
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Read the generated secret key, creating it once (0600) on first start."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def finish(config, instance_path: str) -> None:
+    """Derive Flask's own keys from pitchday's settings."""
+    if not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = instance_secret_key(instance_path)
+    url = config.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'pitchday.sqlite3'}"
+    if url.startswith("postgres://") or url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    config["DATABASE_URL"] = url
+    config["SQLALCHEMY_DATABASE_URI"] = url
+    # scrypt (Werkzeug's default, memory-hard); the test suite lowers the cost to stay fast.
+    config.setdefault("PASSWORD_HASH_METHOD", "scrypt")
+    config.setdefault("UPLOAD_DIR", None)
+    config["UPLOAD_DIR"] = config["UPLOAD_DIR"] or str(Path(instance_path) / "uploads")
+    config["OUTBOX_DIR"] = config.get("OUTBOX_DIR") or str(Path(instance_path) / "outbox")
+    https = str(config["BASE_URL"]).startswith("https://")
+    config["PREFERRED_URL_SCHEME"] = "https" if https else "http"
+    config["SESSION_COOKIE_SECURE"] = https
+    config["REMEMBER_COOKIE_SECURE"] = https
+    config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    config["REMEMBER_COOKIE_SAMESITE"] = "Lax"
+    config["REMEMBER_COOKIE_HTTPONLY"] = True
+    config["RATELIMIT_STORAGE_URI"] = config["RATELIMIT_STORAGE_URI"]
+    config["RATELIMIT_HEADERS_ENABLED"] = True
+    config["BABEL_DEFAULT_LOCALE"] = "de"
+    config["BABEL_DEFAULT_TIMEZONE"] = "Europe/Berlin"
+    translations = Path(__file__).parent / "translations"
+    config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(
+        str(p) for p in sorted(translations.iterdir()) if p.is_dir()
+    )
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": True}

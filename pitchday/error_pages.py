@@ -1,0 +1,68 @@
+"""Error pages in the site's layout and both languages; JSON errors for JSON routes."""
+
+import logging
+
+from flask import jsonify, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .errors import DomainError
+from .extensions import db
+from .permissions import core
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: (_l("Bad request"), _l("The request could not be understood. Please check what you entered.")),
+    401: (_l("Please log in"), _l("You need to log in to see this page.")),
+    403: (_l("Access denied"), _l("You are not allowed to see or change this.")),
+    404: (_l("Not found"), _l("This page does not exist (any more).")),
+    405: (_l("Not allowed"), _l("This action is not possible here.")),
+    409: (_l("Conflict"), _l("This could not be done because something changed in the meantime.")),
+    410: (_l("Gone"), _l("This is no longer available.")),
+    413: (_l("File too large"), _l("The upload is too large. Please choose a smaller file.")),
+    422: (_l("Invalid"), _l("The data could not be processed.")),
+    429: (_l("Too many attempts"), _l("Too many attempts in a short time. Please wait a few minutes and try "
+                                      "again.")),
+    500: (_l("Something went wrong"), _l("An unexpected error occurred. It has been logged; please try again "
+                                         "later.")),
+    503: (_l("Unavailable"), _l("The service is temporarily unavailable.")),
+}
+
+JSON_STATUS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+               409: "conflict", 410: "gone", 413: "too_large", 422: "invalid", 429: "rate_limited",
+               500: "server_error", 503: "unavailable"}
+
+
+def respond(status: int, message: str | None = None, *, code: str | None = None, details: dict | None = None):
+    title, default_message = MESSAGES.get(status, MESSAGES[500])
+    message = message or str(default_message)
+    if core.wants_json():
+        body = {"status": code or JSON_STATUS.get(status, "error"), "message": str(message), **(details or {})}
+        return jsonify(body), status
+    return render_template("errors/error.html", status=status, title=title, message=message), status
+
+
+def init_app(app) -> None:
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        if isinstance(exc, CSRFError):
+            return respond(400, str(_l("The form has expired or was sent from elsewhere. Please reload the page "
+                                      "and try again.")), code="csrf_failed")
+        if exc.code == 429:
+            return respond(429)
+        return respond(exc.code or 500)
+
+    @app.errorhandler(DomainError)
+    def _domain_error(exc: DomainError):
+        db.session.rollback()
+        return respond(exc.status, exc.message, code=exc.code, details=exc.details)
+
+    @app.errorhandler(InternalServerError)
+    def _server_error(exc):
+        db.session.rollback()
+        original = getattr(exc, "original_exception", None)
+        if original is not None:
+            log.error("unhandled error", exc_info=original)
+        return respond(500)

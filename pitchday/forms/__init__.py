@@ -1,0 +1,1 @@
+"""WTForms classes: shape only (required, lengths, choices). Domain rules live in services."""

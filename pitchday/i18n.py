@@ -1,0 +1,46 @@
+"""Language and time: which locale a request speaks, and how times are shown (Europe/Berlin, with its zone)."""
+
+from datetime import datetime
+
+from flask import request
+from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_login import current_user
+
+LANGUAGES = {"de": "Deutsch", "en": "English"}
+LANG_COOKIE = "pitchday_lang"
+
+
+def select_locale() -> str:
+    """User's choice, then the language cookie, then the browser's preference; German first."""
+    if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
+        return current_user.locale
+    cookie = request.cookies.get(LANG_COOKIE)
+    if cookie in LANGUAGES:
+        return cookie
+    return request.accept_languages.best_match(list(LANGUAGES), default="de")
+
+
+def current_language() -> str:
+    return str(get_locale() or "de")
+
+
+def when(value: datetime | None, style: str = "medium") -> str:
+    """Date and time in Berlin with its zone name (MEZ/MESZ, CET/CEST), so nobody misreads it."""
+    if value is None:
+        return ""
+    return format_datetime(value, "EEE, d. MMM y, HH:mm zzz" if current_language() == "de"
+                           else "EEE d MMM y, HH:mm zzz")
+
+
+def day(value: datetime | None) -> str:
+    return format_date(value, "full") if value else ""
+
+
+def clock(value: datetime | None) -> str:
+    return format_time(value, "HH:mm") if value else ""
+
+
+def init_app(app) -> None:
+    app.config["LANGUAGES"] = LANGUAGES
+    app.jinja_env.filters.update(when=when, day=day, clock=clock)
+    app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language)

@@ -1,0 +1,143 @@
+"""Accounts: sign-up, confirmation, passwords, e-mail changes, feed tokens."""
+
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .. import mail, tokens
+from ..database import utcnow
+from ..errors import Conflict, Invalid
+from ..extensions import db
+from ..models import User
+from ..models.accounts import new_token
+
+CONFIRM_MAX_AGE = 3 * 24 * 3600
+RESET_MAX_AGE = 2 * 3600
+MIN_PASSWORD_LENGTH = 10
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
+
+
+def _check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(_("Choose a password of at least %(n)d characters.", n=MIN_PASSWORD_LENGTH), field="password")
+
+
+def set_password(user: User, password: str) -> None:
+    """Hash (scrypt, Werkzeug's current default) and rotate the session token: other sessions end."""
+    _check_password_strength(password)
+    user.password_hash = generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+    user.session_token = new_token()
+
+
+def sign_up(*, email: str, name: str, password: str, locale: str) -> User:
+    email = normalise_email(email)
+    if find_by_email(email):
+        raise Conflict(_("An account with this e-mail address already exists. Log in or reset your password."),
+                       field="email")
+    user = User(email=email, name=name.strip(), locale=locale)
+    set_password(user, password)
+    db.session.add(user)
+    db.session.flush()
+    send_confirmation(user)
+    return user
+
+
+def find_or_create_invitee(*, email: str, name: str, locale: str = "de") -> User:
+    """An account for someone invited by e-mail (juror, door staff): no password, address confirmed by the link."""
+    user = find_by_email(email)
+    if user is None:
+        user = User(email=normalise_email(email), name=name.strip() or email, locale=locale)
+        db.session.add(user)
+        db.session.flush()
+    return user
+
+
+def external_url(endpoint: str, **values) -> str:
+    """An absolute address under PITCHDAY_BASE_URL, for e-mails and feeds."""
+    path = url_for(endpoint, _external=False, **values)
+    return current_app.config["BASE_URL"].rstrip("/") + path
+
+
+def send_confirmation(user: User, email: str | None = None) -> None:
+    target = email or user.email
+    token = tokens.sign("confirm", {"uid": user.id, "email": target})
+    link = external_url("auth.confirm_email", token=token)
+    mail.queue(mail.render("confirm_email", to=target, locale=user.locale, user=user, link=link))
+
+
+def confirm_email(token: str) -> User:
+    data = tokens.verify("confirm", token, max_age_seconds=CONFIRM_MAX_AGE)
+    user = db.session.get(User, data["uid"])
+    if user is None:
+        raise tokens.LinkInvalid(_("This link is not valid."))
+    email = normalise_email(data["email"])
+    if email != user.email:
+        if find_by_email(email):
+            raise Conflict(_("Another account already uses this e-mail address."))
+        user.email = email
+    user.email_confirmed_at = utcnow()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = find_by_email(email)
+    if user is None or not user.password_hash or not user.is_active:
+        # Spend the same time as a real check so response times don't reveal which addresses exist.
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return user if check_password_hash(user.password_hash, password) else None
+
+
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+def request_password_reset(email: str) -> None:
+    """Mail a reset link if the address has an account; say nothing either way (no account probing)."""
+    user = find_by_email(email)
+    if user is None:
+        return
+    token = tokens.sign("reset", {"uid": user.id, "st": user.session_token})
+    link = external_url("auth.reset_password", token=token)
+    mail.queue(mail.render("reset_password", to=user.email, locale=user.locale, user=user, link=link))
+
+
+def reset_password(token: str, new_password: str) -> User:
+    data = tokens.verify("reset", token, max_age_seconds=RESET_MAX_AGE)
+    user = db.session.get(User, data["uid"])
+    # The session token changes with every password change, so a reset link works once.
+    if user is None or user.session_token != data["st"]:
+        raise tokens.LinkInvalid(_("This link has already been used or is not valid."))
+    set_password(user, new_password)
+    user.email_confirmed_at = user.email_confirmed_at or utcnow()
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not user.password_hash or not check_password_hash(user.password_hash, current):
+        raise Invalid(_("Your current password is not correct."), field="current_password")
+    set_password(user, new)
+
+
+def request_email_change(user: User, new_email: str) -> None:
+    """The new address takes effect once its owner follows the link sent there."""
+    new_email = normalise_email(new_email)
+    if find_by_email(new_email):
+        raise Conflict(_("Another account already uses this e-mail address."), field="email")
+    send_confirmation(user, email=new_email)
+
+
+def set_locale(user: User, locale: str) -> None:
+    if locale not in current_app.config["LANGUAGES"]:
+        raise Invalid(_("Unknown language."))
+    user.locale = locale
+
+
+def reset_feed_token(user: User) -> None:
+    user.feed_token = new_token()

@@ -1,0 +1,193 @@
+"""Fixtures shared by every test: the app on SQLite (default) or PostgreSQL, clients, people in each role.
+
+Set PITCHDAY_TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run the suite
+against PostgreSQL; each test then starts from empty tables.
+"""
+
+import os
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from pitchday import create_app
+from pitchday.database import utcnow
+from pitchday.enums import Role
+from pitchday.extensions import db as _db
+from pitchday.models import Camp, User
+from pitchday.services import accounts, roles
+
+PASSWORD = "correct horse battery"
+PG_URL = os.environ.get("PITCHDAY_TEST_DATABASE_URL")
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def pytest_report_header(config):
+    return f"pitchday database: {'PostgreSQL ' + PG_URL if PG_URL else 'SQLite (temporary file per test)'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    return PG_URL
+
+
+def make_app(tmp_path, database_url=None, **overrides):
+    instance = tmp_path / "instance"
+    instance.mkdir(exist_ok=True)
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-not-for-production",
+        "DATABASE_URL": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "OUTBOX_DIR": str(tmp_path / "outbox"),
+        "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "BASE_URL": "http://localhost",
+        "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",
+        "LOGIN_LIMIT_PER_ACCOUNT": "1000 per minute",
+        "LOG_LEVEL": "WARNING",
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+    }
+    config.update(overrides)
+    app = create_app(config)
+    app.instance_path = str(instance)
+    return app
+
+
+def _reset_postgres():
+    tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
+    if tables:
+        _db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        _db.session.commit()
+
+
+@pytest.fixture
+def app(tmp_path, database_url):
+    app = make_app(tmp_path, database_url)
+    with app.app_context():
+        if database_url:
+            _db.drop_all()
+        _db.create_all()
+        yield app
+        _db.session.remove()
+        if database_url:
+            _reset_postgres()
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+class FormClient:
+    """Test client that posts forms the way a browser does: with the CSRF token of a rendered page."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def csrf_token(self, page: str = "/") -> str:
+        html = self.client.get(page).get_data(as_text=True)
+        match = CSRF_RE.search(html)
+        assert match, f"no CSRF token on {page}"
+        return match.group(1) or match.group(2)
+
+    def post_form(self, url: str, data: dict | None = None, *, page: str = "/", **kwargs):
+        payload = dict(data or {})
+        payload.setdefault("csrf_token", self.csrf_token(page))
+        return self.client.post(url, data=payload, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    return FormClient(app.test_client())
+
+
+@pytest.fixture
+def outbox(app):
+    """The .eml files the app has written, parsed, oldest first."""
+    import email
+    from email import policy
+    from pathlib import Path
+
+    def read():
+        folder = Path(app.config["OUTBOX_DIR"])
+        files = sorted(folder.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns) if folder.exists() else []
+        return [email.message_from_bytes(p.read_bytes(), policy=policy.default) for p in files]
+
+    return read
+
+
+@pytest.fixture
+def camps(db):
+    from pitchday.demo.foundation import CAMPS
+
+    for data in CAMPS:
+        db.session.add(Camp(**data))
+    db.session.commit()
+    return {c.slug: c for c in db.session.scalars(sa.select(Camp))}
+
+
+def create_user(email: str, name: str = "Test Person", password: str | None = PASSWORD, confirmed=True,
+                locale="de") -> User:
+    user = User(email=email, name=name, locale=locale, email_confirmed_at=utcnow() if confirmed else None)
+    if password:
+        accounts.set_password(user, password)
+    _db.session.add(user)
+    _db.session.commit()
+    return user
+
+
+@pytest.fixture
+def make_user(db):
+    return create_user
+
+
+@pytest.fixture
+def hub_admin(db, camps):
+    user = create_user("admin@example.org", "Ada Admin")
+    roles.grant(actor=None, user=user, role=Role.HUB_ADMIN)
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
+def organiser(db, camps):
+    """Organiser of the Essen camp."""
+    user = create_user("orga@example.org", "Olga Orga")
+    roles.grant(actor=None, user=user, role=Role.CAMP_ORGANISER, camp=camps["essen"])
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
+def other_organiser(db, camps):
+    """Organiser of the Dortmund camp (not Essen)."""
+    user = create_user("orga-do@example.org", "Otto Dortmund")
+    roles.grant(actor=None, user=user, role=Role.CAMP_ORGANISER, camp=camps["dortmund"])
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
+def member(db, camps):
+    """A plain account without any role."""
+    return create_user("member@example.org", "Mia Member")
+
+
+def log_in(client: FormClient, user: User, password: str = PASSWORD):
+    response = client.post_form("/auth/login", {"email": user.email, "password": password}, page="/auth/login")
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    return client
+
+
+@pytest.fixture
+def login(client):
+    return lambda user, password=PASSWORD: log_in(client, user, password)
+
+
+@pytest.fixture
+def people(member, organiser, other_organiser, hub_admin):
+    """One person per role of the access tables in tests/access.py."""
+    return {"member": member, "organiser": organiser, "other_organiser": other_organiser, "hub_admin": hub_admin}
