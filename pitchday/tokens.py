@@ -1,7 +1,7 @@
 """Signed, expiring tokens for links sent by e-mail (confirm address, reset password, role invitations)."""
 
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from .errors import DomainError
 

@@ -14,7 +14,7 @@ def seed_all() -> None:
 
 def print_logins(echo) -> None:
     echo("")
-    echo("Demo logins (password for all: %s)" % foundation.DEMO_PASSWORD)
+    echo(f"Demo logins (password for all: {foundation.DEMO_PASSWORD})")
     for module in SEEDERS:
         for role, email in getattr(module, "LOGINS", []):
             echo(f"  {role:<28} {email}")

@@ -2,5 +2,7 @@
 
 from .accounts import RoleChange, RoleGrant, User
 from .camps import Camp
+from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
 
-__all__ = ["Camp", "RoleChange", "RoleGrant", "User"]
+__all__ = ["AgendaBlock", "BlockKind", "Camp", "Event", "EventStatus", "EventType", "RoleChange", "RoleGrant",
+           "User"]

@@ -4,6 +4,7 @@ import pytest
 
 from pitchday.permissions import RULES
 from tests.access import LOGIN, ROLES, assert_access
+
 # (url, expected per role in ROLES order). GET only; POST routes are covered by their own tests and by the
 # rule they share with their GET page.
 TABLE = [
