@@ -1,0 +1,23 @@
+"""Europe/Berlin, the hub's time zone: converting what people type and read to and from stored UTC."""
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def from_local(naive: datetime | None) -> datetime | None:
+    """A wall-clock time in Berlin (as typed into a form) as aware UTC; correct across summer-time changes."""
+    if naive is None:
+        return None
+    return naive.replace(tzinfo=BERLIN).astimezone(UTC)
+
+
+def to_local(value: datetime | None) -> datetime | None:
+    """Aware UTC as aware Berlin time."""
+    return value.astimezone(BERLIN) if value else None
+
+
+def to_local_naive(value: datetime | None) -> datetime | None:
+    """For pre-filling ``datetime-local`` inputs."""
+    return to_local(value).replace(tzinfo=None) if value else None

@@ -1,0 +1,83 @@
+"""Browser tests: the app served on a free local port, driven by Debian's Chromium through Playwright.
+
+They skip, saying why, where no Chromium is installed. Screenshots land in test-artifacts/ for people to look at.
+"""
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+LAUNCH_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: install Debian's 'chromium' package (see .ci/run)")
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": LAUNCH_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, **PHONE, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
+
+
+@pytest.fixture
+def live_server(app):
+    """The test's app served over HTTP on 127.0.0.1 in a background thread; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    app.config["BASE_URL"] = base
+    yield base
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot under test-artifacts/<name>.png and return its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page, name: str, full_page: bool = True) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core on the page; return the critical and serious violations (skip where axe is missing)."""
+    if not AXE.exists():
+        pytest.skip("axe-core not downloaded (make tests/browser/vendor/axe.min.js needs npm)")
+    source = AXE.read_text()
+
+    def check(page) -> list[dict]:
+        page.evaluate(source)  # evaluated through DevTools, so the page's strict CSP does not block it
+        result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
+        violations = json.loads(result)["violations"]
+        return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+                 "nodes": [n["target"] for n in v["nodes"]][:5]}
+                for v in violations if v["impact"] in ("critical", "serious")]
+
+    return check
