@@ -1,0 +1,21 @@
+"""Rules about events. Other areas build on these two: who sees an event, who manages it."""
+
+from ..models import EventStatus
+from .camps import organises
+from .core import rule
+
+
+def manages(user, event) -> bool:
+    """Organisers of the event's camp and hub admins manage an event."""
+    return user is not None and organises(user, event.camp)
+
+
+@rule("event.view", public=True)
+def event_view(user, event, **_objects):
+    """Anyone sees a non-draft event; a draft only its managers."""
+    return event.status != EventStatus.DRAFT or manages(user, event)
+
+
+@rule("event.manage")
+def event_manage(user, event, **_objects):
+    return manages(user, event)
