@@ -9,6 +9,8 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from flask import has_app_context
+from flask.testing import FlaskClient
 
 from pitchday import create_app
 from pitchday.database import utcnow
@@ -31,6 +33,20 @@ def database_url(tmp_path_factory):
     return PG_URL
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context, as in production: no ``g`` (CSRF token, logged-in user) or
+    database session leaks from the test's own context into the request or from one request to the next.
+
+    The test's pending changes are committed first so the request sees them, and the test's snapshot ends
+    so it reads what the request wrote."""
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            _db.session.commit()
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 def make_app(tmp_path, database_url=None, **overrides):
     instance = tmp_path / "instance"
     instance.mkdir(exist_ok=True)
@@ -49,6 +65,7 @@ def make_app(tmp_path, database_url=None, **overrides):
     config.update(overrides)
     app = create_app(config)
     app.instance_path = str(instance)
+    app.test_client_class = IsolatedClient
     return app
 
 

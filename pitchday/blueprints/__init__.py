@@ -1,5 +1,6 @@
 """Every blueprint of the app, listed in one place. HTTP in, HTTP out: domain rules live in services."""
 
+from flask import has_request_context
 from flask_babel import lazy_gettext as _l
 
 from ..labels import role_label
@@ -28,6 +29,8 @@ def register_blueprints(app) -> None:
     def _navigation():
         from ..permissions import can
 
+        if not has_request_context():  # e-mails rendered by the CLI have no visitor
+            return {"navigation": [], "can": lambda *args, **kwargs: False}
         items = [(endpoint, label) for endpoint, label, rule in NAVIGATION
                  if endpoint in app.view_functions and can(rule)]
         return {"navigation": items, "can": can}

@@ -52,7 +52,7 @@ def change_password():
             form.show_error(error)
         else:
             db.session.commit()
-            start_session(current_user)  # the session token changed: keep this device logged in
+            start_session(current_user._get_current_object())  # new session token: keep this device logged in
             flash(_("Your password is changed. Other devices have been logged out."), "success")
             return redirect(url_for("account.index"))
     return _page(password_form=form), 400

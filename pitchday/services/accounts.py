@@ -1,6 +1,8 @@
 """Accounts: sign-up, confirmation, passwords, e-mail changes, feed tokens."""
 
-from flask import current_app, url_for
+from urllib.parse import urlsplit
+
+from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -61,8 +63,9 @@ def find_or_create_invitee(*, email: str, name: str, locale: str = "de") -> User
 
 def external_url(endpoint: str, **values) -> str:
     """An absolute address under PITCHDAY_BASE_URL, for e-mails and feeds."""
-    path = url_for(endpoint, _external=False, **values)
-    return current_app.config["BASE_URL"].rstrip("/") + path
+    base = urlsplit(current_app.config["BASE_URL"])
+    adapter = current_app.url_map.bind(base.netloc, script_name=base.path or "/", url_scheme=base.scheme)
+    return adapter.build(endpoint, values, force_external=True)
 
 
 def send_confirmation(user: User, email: str | None = None) -> None:
