@@ -6,6 +6,8 @@ from flask import has_request_context, request
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_login import current_user
 
+from .berlin import to_local
+
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 LANG_COOKIE = "pitchday_lang"
 
@@ -30,8 +32,10 @@ def when(value: datetime | None, style: str = "medium") -> str:
     """Date and time in Berlin with its zone name (MEZ/MESZ, CET/CEST), so nobody misreads it."""
     if value is None:
         return ""
-    return format_datetime(value, "EEE, d. MMM y, HH:mm zzz" if current_language() == "de"
-                           else "EEE d MMM y, HH:mm zzz")
+    if current_language() == "de":
+        return format_datetime(value, "EEE, d. MMM y, HH:mm zzz")  # "MEZ" / "MESZ"
+    # CLDR has no short English name for Berlin's zone; the tz database's "CET"/"CEST" is what people know.
+    return f"{format_datetime(value, 'EEE d MMM y, HH:mm')} {to_local(value).tzname()}"
 
 
 def day(value: datetime | None) -> str:

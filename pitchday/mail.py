@@ -55,7 +55,8 @@ def render(template: str, *, to: str, locale: str, attachments=(), **context) ->
 
 
 def queue(mail: Mail) -> None:
-    """Send ``mail`` once the current transaction commits."""
+    """Send ``mail`` once the current transaction commits (and never if it rolls back)."""
+    db.session.connection()  # make sure a transaction is open, so its end decides the mail's fate
     db.session.info.setdefault("pitchday_outbox", []).append(mail)
 
 

@@ -208,3 +208,15 @@ def login(client):
 def people(member, organiser, other_organiser, hub_admin):
     """One person per role of the access tables in tests/access.py."""
     return {"member": member, "organiser": organiser, "other_organiser": other_organiser, "hub_admin": hub_admin}
+
+
+@pytest.fixture
+def app_logs(caplog):
+    """Captured records of the app's own loggers (which do not propagate to the root logger)."""
+    import logging
+
+    logger = logging.getLogger("pitchday")
+    logger.addHandler(caplog.handler)
+    caplog.set_level(logging.INFO, logger="pitchday")
+    yield caplog
+    logger.removeHandler(caplog.handler)
