@@ -66,28 +66,58 @@ def make_app(tmp_path, database_url=None, **overrides):
     app = create_app(config)
     app.instance_path = str(instance)
     app.test_client_class = IsolatedClient
+    _CREATED_APPS.append(app)
     return app
 
 
-def _reset_postgres():
-    tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
-    if tables:
+_CREATED_APPS = []
+
+
+@pytest.fixture(autouse=True)
+def _close_database_connections():
+    """Close every pooled connection of the apps a test made, so none outlives its test."""
+    yield
+    while _CREATED_APPS:
+        created = _CREATED_APPS.pop()
+        with created.app_context():
+            _db.session.remove()
+            _db.engine.dispose()
+
+
+_POSTGRES_SCHEMA = {"ready": False}
+
+
+def prepare_schema(database_url) -> None:
+    """Tables for the current app: a new SQLite file each time; on PostgreSQL built once, emptied per test."""
+    if database_url and _POSTGRES_SCHEMA["ready"]:
+        return
+    if database_url:
+        _db.drop_all()
+    _db.create_all()
+    _POSTGRES_SCHEMA["ready"] = bool(database_url)
+
+
+def schema_dropped() -> None:
+    """Call after a test leaves PostgreSQL without the app's tables (the migration tests do)."""
+    _POSTGRES_SCHEMA["ready"] = False
+
+
+def empty_tables(database_url) -> None:
+    _db.session.remove()
+    if database_url:
+        tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
         _db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         _db.session.commit()
+        _db.session.remove()
 
 
 @pytest.fixture
 def app(tmp_path, database_url):
     app = make_app(tmp_path, database_url)
     with app.app_context():
-        if database_url:
-            _db.drop_all()
-        _db.create_all()
+        prepare_schema(database_url)
         yield app
-        _db.session.remove()
-        if database_url:
-            _reset_postgres()
-        _db.engine.dispose()
+        empty_tables(database_url)
 
 
 @pytest.fixture

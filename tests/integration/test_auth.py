@@ -7,7 +7,7 @@ import re
 import pytest
 
 from pitchday.models import User
-from tests.conftest import PASSWORD, FormClient, make_app
+from tests.conftest import PASSWORD, FormClient, empty_tables, make_app, prepare_schema
 
 LINK = re.compile(r"http://localhost(/auth/\S+)")
 
@@ -118,16 +118,13 @@ def _login_attempts(app, email, n, address="10.0.0.1"):
 
 @pytest.fixture
 def limited_app(tmp_path, database_url):
-    from pitchday.extensions import db
 
     app = make_app(tmp_path, database_url, LOGIN_LIMIT_PER_ACCOUNT="3 per 10 minutes",
                    LOGIN_LIMIT_PER_ADDRESS="5 per 10 minutes")
     with app.app_context():
-        db.create_all()
+        prepare_schema(database_url)
         yield app
-        db.session.remove()
-        if database_url:
-            db.drop_all()
+        empty_tables(database_url)
 
 
 def test_log_in_attempts_are_limited_per_account_with_a_clear_message(limited_app):
@@ -152,7 +149,6 @@ def test_limits_are_shared_between_processes_through_redis(tmp_path, database_ur
     """Two app instances (as two gunicorn workers would be) count against the same Redis."""
     import uuid
 
-    from pitchday.extensions import db
 
     url = os.environ["PITCHDAY_TEST_REDIS_URL"]
     email = f"{uuid.uuid4().hex}@example.org"
@@ -163,7 +159,7 @@ def test_limits_are_shared_between_processes_through_redis(tmp_path, database_ur
     codes = []
     for app in apps * 2:
         with app.app_context():
-            db.create_all()
+            prepare_schema(database_url)
             c, _ = _login_attempts(app, email, 1, address="10.1.1.1")
             codes += c
     assert codes == [200, 200, 200, 429]

@@ -9,7 +9,7 @@ from aiosmtpd.handlers import Message
 
 from pitchday import mail
 from pitchday.extensions import db
-from tests.conftest import FormClient, make_app
+from tests.conftest import FormClient, empty_tables, make_app, prepare_schema
 
 
 class Inbox(Message):
@@ -40,13 +40,11 @@ def test_sign_up_confirmation_travels_through_a_real_smtp_server(tmp_path, datab
     controller, inbox = smtp_server
     app = make_app(tmp_path, database_url, MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
     with app.app_context():
-        db.create_all()
+        prepare_schema(database_url)
         client = FormClient(app.test_client())
         client.post_form("/auth/signup", {"name": "Sam Smtp", "email": "sam@example.org",
                                           "password": "a long password", "password_again": "a long password"})
-        db.session.remove()
-        if database_url:
-            db.drop_all()
+        empty_tables(database_url)
     [message] = inbox.messages
     assert message["To"] == "sam@example.org"
     assert str(make_header(decode_header(message["Subject"]))) == "Bitte bestätigen Sie Ihre E-Mail-Adresse"

@@ -6,10 +6,11 @@ from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
 from pitchday.extensions import db
-from tests.conftest import make_app
+from tests.conftest import make_app, schema_dropped
 
 
 def _empty_database(app):
+    schema_dropped()
     with app.app_context():
         db.drop_all()
         with db.engine.begin() as conn:

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.conftest import make_app
+from tests.conftest import empty_tables, make_app, prepare_schema
 
 
 def test_security_headers_on_every_response(client, camps):
@@ -21,16 +21,13 @@ def test_security_headers_on_every_response(client, camps):
 def test_cookies_are_secure_and_hsts_is_sent_when_served_over_https(tmp_path, database_url):
     app = make_app(tmp_path, database_url, BASE_URL="https://pitch.example.org")
     with app.app_context():
-        from pitchday.extensions import db
 
-        db.create_all()
+        prepare_schema(database_url)
         response = app.test_client().get("/auth/login", base_url="https://pitch.example.org")
         cookie = response.headers["Set-Cookie"]
         assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
         assert "max-age" in response.headers["Strict-Transport-Security"]
-        db.session.remove()
-        if database_url:
-            db.drop_all()
+        empty_tables(database_url)
 
 
 def test_404_page_in_german_and_english(client):
