@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from flask import request
+from flask import has_request_context, request
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_login import current_user
 
@@ -12,6 +12,8 @@ LANG_COOKIE = "pitchday_lang"
 
 def select_locale() -> str:
     """User's choice, then the language cookie, then the browser's preference; German first."""
+    if not has_request_context():  # CLI jobs and services outside a request: the default language
+        return "de"
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
         return current_user.locale
     cookie = request.cookies.get(LANG_COOKIE)

@@ -10,7 +10,6 @@ from datetime import date
 from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import force_locale, format_date, format_datetime
 from flask_babel import gettext as _
-
 from markupsafe import Markup
 
 from ..i18n import LANGUAGES, current_language
@@ -98,7 +97,8 @@ def show(event):
     address = event.venue_address or event.venue_name
     return render_template(
         "events/show.html", event=event, description=render_markdown(event.description or ""),
-        panels=[Markup(render_template(template, event=event, **context))
+        # Panel templates are autoescaped like any page; their output is HTML already.
+        panels=[Markup(render_template(template, event=event, **context))  # noqa: S704
                 for template, context in event_panels(event)],
         manage=can("event.manage", event=event),
         ics_url=url_for("events.event_ics", event_id=event.id),

@@ -4,7 +4,8 @@ from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from ..permissions import guard
-from ..services.events_dashboard import camps_of, dashboard as dashboard_rows
+from ..services.events_dashboard import camps_of
+from ..services.events_dashboard import dashboard as dashboard_rows
 
 bp = Blueprint("organiser", __name__, url_prefix="/organise")
 

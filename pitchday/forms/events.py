@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField, URLField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, URL
+from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..berlin import from_local, to_local_naive
 from ..models import BlockKind, EventType
@@ -82,8 +82,8 @@ class BlockForm(Form):
             self.ends_at.data = to_local_naive(block.ends_at)
 
     def values(self) -> dict:
-        return dict(kind=self.kind.data, title=self.title.data, starts_at=from_local(self.starts_at.data),
-                    ends_at=from_local(self.ends_at.data))
+        return {"kind": self.kind.data, "title": self.title.data, "starts_at": from_local(self.starts_at.data),
+                "ends_at": from_local(self.ends_at.data)}
 
 
 class CopyForm(Form):

@@ -6,7 +6,7 @@ raises its iCal SEQUENCE and tells everyone concerned (``events_notify``).
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 

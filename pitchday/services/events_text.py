@@ -7,8 +7,9 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-# Raw HTML in the Markdown is not rendered at all; nh3 then keeps only harmless tags and safe link targets.
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+# Markdown may carry raw HTML; nh3 then keeps only harmless tags and safe link targets (and drops <script>
+# together with its content), for the page as for the plain text.
+_md = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code", "pre",
                 "table", "thead", "tbody", "tr", "th", "td", "hr"}
 
@@ -21,7 +22,7 @@ def render_markdown(text: str) -> Markup:
         "</h2>", "</h3>")
     cleaned = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                         url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
-    return Markup(cleaned)
+    return Markup(cleaned)  # noqa: S704  (sanitised by nh3 just above)
 
 
 @lru_cache(maxsize=4096)
