@@ -25,7 +25,8 @@ def test_one_event_file_has_what_calendar_apps_need(app, make_event):
     assert item["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert "DTSTAMP" in item and "LAST-MODIFIED" in item
     categories = [str(c) for c in item["CATEGORIES"].cats]
-    assert {"Camp Essen", "Pitch day", "Energy"} <= set(categories)  # no ?lang and no catalog: English msgids
+    assert {"Camp Essen", "Pitch Day"} <= set(categories)  # German, the default language
+    assert len(categories) == 4  # camp, type and the two sectors
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Berlin"]
     assert vcal.vtimezone.tzid.value == "Europe/Berlin"
 
