@@ -49,7 +49,12 @@ def zone(value) -> str:
 
 @bp.app_template_filter("date_short")
 def date_short(value) -> str:
-    return format_datetime(value, "EEE d. MMM" if current_language() == "de" else "EEE d MMM") if value else ""
+    return format_datetime(value, "d. MMM" if current_language() == "de" else "d MMM") if value else ""
+
+
+@bp.app_template_filter("weekday_short")
+def weekday_short(value) -> str:
+    return format_datetime(value, "EEE") if value else ""
 
 
 @bp.app_template_filter("reject_key")
@@ -160,4 +165,4 @@ def personal_feed(owner):
         body = ical.personal_feed(entries_for(owner), name=_("pitchday: my events"))
         digest = hashlib.sha256(body).hexdigest()
         return calendar_response(lambda: body, key=("personal", owner.id, digest), last_modified=None,
-                                 filename="my-pitchday.ics", private=True)
+                                 filename="my-pitchday.ics", private=True, cache=False)

@@ -15,6 +15,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..models import Camp, Event, EventStatus, EventType
 from ..sectors import SECTORS
+from .events_feed_rows import feed_rows
 
 LISTED = (EventStatus.PUBLISHED, EventStatus.POSTPONED)
 # Feeds keep cancelled events (STATUS:CANCELLED) so subscribed calendars drop or strike them through.
@@ -112,9 +113,9 @@ def feed_stamp(*, camp: Camp | None = None, sector: str | None = None, now=None)
     return count, latest
 
 
-def feed_events(*, camp: Camp | None = None, sector: str | None = None, now=None) -> list[Event]:
-    query = _feed_query(camp, sector, now).order_by(Event.starts_at, Event.id)
-    return db.session.scalars(_loaded(query)).unique().all()
+def feed_events(*, camp: Camp | None = None, sector: str | None = None, now=None) -> list:
+    """The feed's events as light rows (see ``events_feed_rows``), soonest first: two queries."""
+    return feed_rows(_feed_query(camp, sector, now).order_by(Event.starts_at, Event.id))
 
 
 def months_ahead(count: int = 12, now: datetime | None = None) -> list[str]:
