@@ -87,3 +87,27 @@ def test_form_errors_on_a_phone_keep_the_input(page, live_server, organiser, scr
     assert page.locator("#ends_at-error").is_visible()
     screenshot(page, "events-form-error-phone", full_page=False)
     assert axe(page) == []
+
+
+def test_demo_calendar_on_a_phone_camp_page_and_dashboard(page, live_server, db, screenshot, axe):
+    from pitchday.demo import seed_all
+    from pitchday.demo.events import DEMO_PITCH_DAY_TITLE
+    from pitchday.models import User
+
+    seed_all()
+    page.goto(live_server + "/camps/essen")
+    assert page.get_by_role("link", name=DEMO_PITCH_DAY_TITLE).first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "events-camp-essen-phone")
+    assert axe(page) == []
+
+    organiser = db.session.scalar(db.select(User).filter_by(email="orga-essen@pitchday.example"))
+    page.goto(live_server + "/auth/login")
+    page.fill("#email", organiser.email)
+    page.fill("#password", "pitchday-demo")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    page.goto(live_server + "/organise/")
+    assert page.get_by_role("link", name=DEMO_PITCH_DAY_TITLE).is_visible()
+    screenshot(page, "events-dashboard-phone")
+    assert axe(page) == []
