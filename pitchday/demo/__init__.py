@@ -1,9 +1,9 @@
 """Demo data for `flask seed-demo`: each area adds its own module to SEEDERS, in dependency order."""
 
 from ..extensions import db
-from . import foundation
+from . import events, foundation
 
-SEEDERS = [foundation]
+SEEDERS = [foundation, events]
 
 
 def seed_all() -> None:

@@ -1,6 +1,9 @@
 """What the home page shows besides the camps."""
 
+from .events_query import upcoming
+
 
 def upcoming_events(limit: int) -> list:
-    """Upcoming published events across camps (filled in by the events area)."""
-    return []
+    """Upcoming published events across camps, soonest first."""
+    events, _more = upcoming(page_size=limit)
+    return events

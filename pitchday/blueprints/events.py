@@ -1,0 +1,168 @@
+"""Public side of events: the listing, the archive, the event page and every iCal address.
+
+The .ics addresses are part of the product (people subscribe to them): keep them stable.
+"""
+
+import hashlib
+from contextlib import nullcontext
+from datetime import date
+
+from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import force_locale, format_date, format_datetime
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from ..i18n import LANGUAGES, current_language
+from ..permissions import can, guard
+from ..sectors import SECTORS, sector_label
+from ..services import camps as camp_service
+from ..services import events_links, events_query, ical
+from ..services.accounts import external_url
+from ..services.event_lookup import load_event, load_feed_owner
+from ..services.events_labels import block_label, status_label, type_label
+from ..services.events_text import render_markdown
+from ..services.personal_calendar import entries_for
+from .events_feeds import calendar_response
+from .panels import event_panels
+
+bp = Blueprint("events", __name__)
+
+
+def _page_number() -> int:
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
+
+
+def _feed_locale():
+    """Calendar apps send no cookie: ``?lang=en`` picks the feed's language, German otherwise."""
+    lang = request.args.get("lang")
+    return force_locale(lang) if lang in LANGUAGES else nullcontext()
+
+
+@bp.app_template_filter("zone")
+def zone(value) -> str:
+    """The zone's short name at that moment (MEZ/MESZ, CET/CEST), for times shown without a date."""
+    return format_datetime(value, "zzz") if value else ""
+
+
+@bp.app_template_filter("date_short")
+def date_short(value) -> str:
+    return format_datetime(value, "d. MMM" if current_language() == "de" else "d MMM") if value else ""
+
+
+@bp.app_template_filter("weekday_short")
+def weekday_short(value) -> str:
+    return format_datetime(value, "EEE") if value else ""
+
+
+@bp.app_template_filter("reject_key")
+def reject_key(mapping: dict, key: str) -> dict:
+    return {k: v for k, v in mapping.items() if k != key}
+
+
+def month_label(month: str) -> str:
+    year, number = month.split("-")
+    return format_date(date(int(year), int(number), 1), "LLLL y")
+
+
+@bp.app_context_processor
+def _event_helpers():
+    return {"event_type_label": type_label, "event_status_label": status_label, "block_label": block_label,
+            "camp_upcoming_events": events_query.upcoming_of_camp, "webcal": events_links.webcal,
+            "month_label": month_label}
+
+
+def _listing(template: str, finder):
+    filters = events_query.Filters.from_args(request.args)
+    page = _page_number()
+    events, more = finder(filters, page=page)
+    return render_template(template, events=events, more=more, page=page, filters=filters,
+                           camps=camp_service.all_camps(), sectors=SECTORS,
+                           months=events_query.months_ahead(), hub_feed=external_url("events.hub_feed"))
+
+
+@bp.get("/events/")
+@guard("public")
+def index():
+    return _listing("events/index.html", events_query.upcoming)
+
+
+@bp.get("/events/archive")
+@guard("public")
+def archive():
+    return _listing("events/archive.html", events_query.archive)
+
+
+@bp.get("/events/<int:event_id>")
+@guard("event.view", event=load_event)
+def show(event):
+    page_url = external_url("events.show", event_id=event.id)
+    address = event.venue_address or event.venue_name
+    return render_template(
+        "events/show.html", event=event, description=render_markdown(event.description or ""),
+        # Panel templates are autoescaped like any page; their output is HTML already.
+        panels=[Markup(render_template(template, event=event, **context))  # noqa: S704
+                for template, context in event_panels(event)],
+        manage=can("event.manage", event=event),
+        ics_url=url_for("events.event_ics", event_id=event.id),
+        google_url=events_links.google_calendar_url(event, page_url),
+        outlook_url=events_links.outlook_calendar_url(event, page_url),
+        map_url=events_links.map_url(address) if address else None,
+        camp_feed=external_url("events.camp_feed", slug=event.camp.slug),
+    )
+
+
+@bp.get("/events/<int:event_id>/calendar.ics")
+@guard("event.view", event=load_event)
+def event_ics(event):
+    with _feed_locale():
+        return calendar_response(lambda: ical.event_ics(event), key=("event", event.id, event.sequence,
+                                                                     event.status),
+                                 last_modified=event.updated_at, filename=f"event-{event.id}.ics")
+
+
+def _feed(name: str, key: tuple, filename: str, **scope):
+    with _feed_locale():
+        count, latest = events_query.feed_stamp(**scope)
+        return calendar_response(
+            lambda: ical.events_feed(events_query.feed_events(**scope), name=name),
+            key=(*key, count), last_modified=latest, filename=filename,
+        )
+
+
+@bp.get("/calendar.ics")
+@guard("public")
+def hub_feed():
+    with _feed_locale():
+        name = _("pitchday: all camps")
+    return _feed(name, ("hub",), "pitchday.ics")
+
+
+@bp.get("/camps/<slug>/calendar.ics")
+@guard("public", camp=camp_service.by_slug)
+def camp_feed(camp):
+    return _feed(f"pitchday: {camp.name}", ("camp", camp.id, camp.name), f"{camp.slug}.ics", camp=camp)
+
+
+@bp.get("/sectors/<slug>/calendar.ics")
+@guard("public")
+def sector_feed(slug):
+    if slug not in SECTORS:
+        abort(404)
+    with _feed_locale():
+        name = f"pitchday: {sector_label(slug)}"
+    return _feed(name, ("sector", slug), f"{slug}.ics", sector=slug)
+
+
+@bp.get("/me/calendar/<token>.ics")
+@guard("event.personal_feed", owner=load_feed_owner)
+def personal_feed(owner):
+    lang = request.args.get("lang")
+    with force_locale(lang if lang in LANGUAGES else (owner.locale or "de")):
+        # Entries come from other areas and carry no common change stamp: build, then compare by content.
+        body = ical.personal_feed(entries_for(owner), name=_("pitchday: my events"))
+        digest = hashlib.sha256(body).hexdigest()
+        return calendar_response(lambda: body, key=("personal", owner.id, digest), last_modified=None,
+                                 filename="my-pitchday.ics", private=True, cache=False)
