@@ -16,7 +16,8 @@ def count_queries():
     statements = []
 
     def record(conn, cursor, statement, *args):
-        statements.append(statement)
+        if statement.split()[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK"):  # transaction control, not queries
+            statements.append(statement)
 
     sa.event.listen(_db.engine, "before_cursor_execute", record)
     try:
