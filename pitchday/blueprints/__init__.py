@@ -6,8 +6,10 @@ from ..labels import role_label
 from ..sectors import sector_label
 from ..services.accounts import external_url
 from . import account, admin, auth, camps, main
+from . import applications, applications_founder, applications_manage, applications_startups
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
+BLUEPRINTS += [applications_startups.bp, applications_founder.bp, applications.bp, applications_manage.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.
