@@ -5,6 +5,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..database import utcnow
 from ..errors import DomainError
 from ..extensions import db
 from ..forms.applications import BulkForm, DecisionForm, NoteForm
@@ -120,8 +121,8 @@ def _call_panel(event):
     call = call_for(event)
     if call is None or not event.cfp_closes_at:
         return None
-    return {"event": event, "call": call, "open": is_open(event),
-            "manage": can("event.manage", event=event)}
+    return {"event": event, "call": call, "open": is_open(event), "manage": can("event.manage", event=event),
+            "upcoming": bool(event.cfp_opens_at and event.cfp_opens_at > utcnow())}
 
 
 def _lineup_panel(event):
