@@ -90,7 +90,7 @@ def decide(application):
     form = DecisionForm()
     if form.validate_on_submit():
         try:
-            selection.decide(application, form.status.data, by=current_user)
+            selection.decide(application, form.status.data, by=current_user, expected=form.seen.data or None)
         except (DomainError, ValueError) as error:
             db.session.rollback()
             flash(getattr(error, "message", _("This step is not possible.")), "error")

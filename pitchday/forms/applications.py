@@ -84,6 +84,7 @@ class NoteForm(Form):
 
 class DecisionForm(Form):
     status = HiddenField(validators=[DataRequired()])
+    seen = HiddenField()  # the status the organiser was looking at, so a parallel decision is not overwritten
 
 
 class BulkForm(Form):

@@ -31,10 +31,13 @@ def allowed_moves(application: Application) -> list[ApplicationStatus]:
     return sorted(TRANSITIONS.get(application.status, set()), key=list(S).index)
 
 
-def decide(application: Application, to_status: ApplicationStatus, *, by: User) -> None:
-    """Move the application to ``to_status``; record who did it and tell the startup's members."""
+def decide(application: Application, to_status: ApplicationStatus, *, by: User, expected: str | None = None) -> None:
+    """Move the application to ``to_status``; record who did it and tell the startup's members.
+
+    ``expected`` is the status the organiser saw: if someone else moved it meanwhile, nothing happens.
+    """
     to_status = ApplicationStatus(to_status)
-    from_status = application.status
+    from_status = ApplicationStatus(expected) if expected else application.status
     if to_status not in TRANSITIONS.get(from_status, set()):
         raise Invalid(_("An application that is %(from)s cannot become %(to)s.",
                         **{"from": _status(from_status), "to": _status(to_status)}), code="bad_transition")

@@ -82,3 +82,12 @@ def make_startup(db, user, name="Kohlekraft", sectors="energy") -> Startup:
 @pytest.fixture
 def startup(db, founder):
     return make_startup(db, founder)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_at_teardown():
+    """Collect garbage while the test that made it is still running, so a leak is blamed on the right test."""
+    yield
+    import gc
+
+    gc.collect()
