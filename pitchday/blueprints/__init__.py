@@ -5,8 +5,17 @@ from flask_babel import lazy_gettext as _l
 from ..labels import role_label
 from ..sectors import sector_label
 from ..services.accounts import external_url
-from . import account, admin, auth, camps, main
-from . import applications, applications_founder, applications_manage, applications_startups
+from . import (
+    account,
+    admin,
+    applications,
+    applications_founder,
+    applications_manage,
+    applications_startups,
+    auth,
+    camps,
+    main,
+)
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [applications_startups.bp, applications_founder.bp, applications.bp, applications_manage.bp]

@@ -24,7 +24,8 @@ def call(event):
     current = cfp.call_for(event)
     form = CallForm(obj=current)
     if not form.is_submitted():
-        form.opens_at.data, form.closes_at.data = to_local_naive(event.cfp_opens_at), to_local_naive(event.cfp_closes_at)
+        form.opens_at.data = to_local_naive(event.cfp_opens_at)
+        form.closes_at.data = to_local_naive(event.cfp_closes_at)
     if form.validate_on_submit():
         try:
             cfp.update_call(event, by=current_user, opens_at=from_local(form.opens_at.data),

@@ -22,7 +22,8 @@ def mine():
     startups = startup_service.startups_of(current_user)
     applications = application_service.for_startups([s.id for s in startups])
     slots = {a.id: slot_of(a) for a in applications if a.slot is not None}
-    fitting = {s.id: startup_service.fitting_calls(s) for s in startups}
+    applied = {(a.startup_id, a.event_id) for a in applications}
+    fitting = {s.id: [e for e in startup_service.fitting_calls(s) if (s.id, e.id) not in applied] for s in startups}
     return render_template("applications/startups/mine.html", startups=startups, applications=applications,
                            slots=slots, published={a.id: is_published(a.event) for a in applications},
                            fitting=fitting)

@@ -3,9 +3,19 @@ selection and the running order."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, DateTimeLocalField, EmailField, HiddenField, IntegerField, RadioField,
-                     SelectField, StringField, TextAreaField, URLField)
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, URL
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
 from ..models import QuestionKind, Stage
 from ..sectors import sector_choices
@@ -39,12 +49,12 @@ class StartupForm(Form):
         self.stage.choices = choices((s.value, str(STAGE_LABELS[s.value])) for s in Stage)
 
     def values(self) -> dict:
-        return dict(name=self.name.data.strip(), one_liner=self.one_liner.data.strip(),
-                    description=self.description.data or "", sector_slugs=",".join(self.sectors.data or []),
-                    stage=Stage(self.stage.data), founded_year=self.founded_year.data, city=self.city.data or "",
-                    website=self.website.data or "", contact_name=self.contact_name.data.strip(),
-                    contact_email=self.contact_email.data.strip(), is_public=self.is_public.data,
-                    public_description=self.public_description.data, public_contact=self.public_contact.data)
+        return {"name": self.name.data.strip(), "one_liner": self.one_liner.data.strip(),
+                "description": self.description.data or "", "sector_slugs": ",".join(self.sectors.data or []),
+                "stage": Stage(self.stage.data), "founded_year": self.founded_year.data, "city": self.city.data or "",
+                "website": self.website.data or "", "contact_name": self.contact_name.data.strip(),
+                "contact_email": self.contact_email.data.strip(), "is_public": self.is_public.data,
+                "public_description": self.public_description.data, "public_contact": self.public_contact.data}
 
 
 class InviteForm(Form):

@@ -13,8 +13,7 @@ from ..database import utcnow
 from ..errors import Conflict, Gone, Invalid
 from ..extensions import db
 from ..i18n import when
-from ..models import (Application, ApplicationAnswer, ApplicationDecision, ApplicationStatus, Event, Startup,
-                      User)
+from ..models import Application, ApplicationAnswer, ApplicationDecision, ApplicationStatus, Event, Startup, User
 from . import applications_decks as decks
 from .applications_cfp import call_for
 

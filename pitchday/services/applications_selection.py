@@ -11,8 +11,17 @@ from .. import mail
 from ..database import utcnow
 from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..models import (Application, ApplicationDecision, ApplicationNote, ApplicationStatus, Event, PitchSlot,
-                      Startup, StartupMember, User)
+from ..models import (
+    Application,
+    ApplicationDecision,
+    ApplicationNote,
+    ApplicationStatus,
+    Event,
+    PitchSlot,
+    Startup,
+    StartupMember,
+    User,
+)
 from .accounts import external_url
 from .applications_cfp import call_for
 

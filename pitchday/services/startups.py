@@ -9,8 +9,18 @@ from .. import mail
 from ..database import utcnow
 from ..errors import Conflict, Gone, Invalid
 from ..extensions import db
-from ..models import (Application, ApplicationStatus, Camp, Event, EventStatus, MemberRole, Startup,
-                      StartupInvitation, StartupMember, User)
+from ..models import (
+    Application,
+    ApplicationStatus,
+    Camp,
+    Event,
+    EventStatus,
+    MemberRole,
+    Startup,
+    StartupInvitation,
+    StartupMember,
+    User,
+)
 from .accounts import external_url, normalise_email
 
 PROFILE_FIELDS = ("name", "one_liner", "description", "sector_slugs", "stage", "founded_year", "city", "website",

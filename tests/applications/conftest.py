@@ -5,15 +5,26 @@ from datetime import timedelta
 import pytest
 
 from pitchday.database import utcnow
-from pitchday.models import (AgendaBlock, BlockKind, CallForPitches, CfpQuestion, Event, EventStatus, EventType,
-                             MemberRole, QuestionKind, Startup, StartupMember)
+from pitchday.models import (
+    AgendaBlock,
+    BlockKind,
+    CallForPitches,
+    CfpQuestion,
+    Event,
+    EventStatus,
+    EventType,
+    MemberRole,
+    QuestionKind,
+    Startup,
+    StartupMember,
+)
 from tests.conftest import create_user
 
 
 def make_pdf(pages: int = 1, padding: int = 0) -> bytes:
     """A small valid PDF (correct xref offsets), optionally padded with a comment to a given size."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>",
-               "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{3 + i} 0 R" for i in range(pages)), pages)]
+               f"<< /Type /Pages /Kids [{' '.join(f'{3 + i} 0 R' for i in range(pages))}] /Count {pages} >>"]
     objects += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"] * pages
     out = bytearray(b"%PDF-1.4\n")
     if padding:

@@ -73,7 +73,7 @@ def test_bulk_decisions_skip_those_that_cannot_take_the_step(client, login, even
     assert statuses == ["shortlisted", "shortlisted", "withdrawn"]
     page = client.get(url + "?status=shortlisted").get_data(as_text=True)
     assert "Startup0" in page and "Startup2" not in page
-    assert "In der engeren Wahl (2)" in page
+    assert "Engere Wahl (2)" in page
 
 
 def test_notes_are_internal(client, login, event, founder, startup, organiser, db):
