@@ -120,7 +120,8 @@ def add_note(application):
 def _call_panel(event):
     call = call_for(event)
     if call is None or not event.cfp_closes_at:
-        return None
+        # Organisers get a way to open a call from the event page; everyone else sees nothing.
+        return {"event": event, "call": None, "setup": True} if can("event.manage", event=event) else None
     return {"event": event, "call": call, "open": is_open(event), "manage": can("event.manage", event=event),
             "upcoming": bool(event.cfp_opens_at and event.cfp_opens_at > utcnow())}
 
