@@ -159,3 +159,15 @@ def test_editing_after_the_deadline_and_withdrawing(client, login, event, founde
     assert application.status == "withdrawn"
     steps = [(d.from_status, d.to_status) for d in db.session.scalars(db.select(ApplicationDecision))]
     assert steps == [("draft", "submitted"), ("submitted", "withdrawn")]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_far_too_large_upload_is_answered_with_a_message_not_an_error_page(client, login, event, founder,
+                                                                               startup):
+    login(founder)
+    url = apply_url(event, startup)
+    huge = make_pdf(padding=26 * 1024 * 1024)
+    response = post(client, url, answers(event, submit="1", deck=(io.BytesIO(huge), "huge.pdf")))
+    assert response.status_code == 302 and response.headers["Location"].endswith(url)
+    assert "weit größer als 20 MB" in client.get(url).get_data(as_text=True)
+    gc.collect()
