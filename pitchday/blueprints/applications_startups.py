@@ -11,7 +11,7 @@ from ..permissions import guard
 from ..permissions.applications import is_member
 from ..services import applications as application_service
 from ..services import startups as startup_service
-from ..services.running_order import is_published, slot_of
+from ..services.running_order import is_published, slots_for
 
 bp = Blueprint("startups", __name__, url_prefix="/startups")
 
@@ -21,11 +21,14 @@ bp = Blueprint("startups", __name__, url_prefix="/startups")
 def mine():
     startups = startup_service.startups_of(current_user)
     applications = application_service.for_startups([s.id for s in startups])
-    slots = {a.id: slot_of(a) for a in applications if a.slot is not None}
+    # Times per event, once: an event's slots are computed together from its pitch block.
+    slots = {s.application.id: s for e in {a.event for a in applications if a.slot is not None}
+             for s in slots_for(e)}
+    published = {e.id: is_published(e) for e in {a.event for a in applications}}
     applied = {(a.startup_id, a.event_id) for a in applications}
     fitting = {s.id: [e for e in startup_service.fitting_calls(s) if (s.id, e.id) not in applied] for s in startups}
     return render_template("applications/startups/mine.html", startups=startups, applications=applications,
-                           slots=slots, published={a.id: is_published(a.event) for a in applications},
+                           slots=slots, published=published,
                            fitting=fitting)
 
 
