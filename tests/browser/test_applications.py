@@ -107,3 +107,34 @@ def test_founder_applies_and_sees_the_slot_the_organiser_gives(page, live_server
     no_sideways_scrolling(page)
     screenshot(page, "applications-founder-slot-phone")
     assert axe(page) == []
+
+
+def test_organiser_opens_a_call_with_questions_on_a_phone(page, live_server, db, camps, organiser, screenshot, axe):
+    event = make_event(db, camps["essen"], questions=False)
+    event.cfp_opens_at = event.cfp_closes_at = None
+    db.session.commit()
+    log_in(page, live_server, organiser.email)
+    page.goto(f"{live_server}/events/{event.id}/call")
+    page.fill("#opens_at", "2026-01-05T09:00")
+    page.fill("#closes_at", "2026-01-20T23:59")
+    page.check("#deck_required")
+    page.get_by_role("button", name="Call speichern").click()
+    page.wait_for_load_state()
+    assert "Der Call muss vor Beginn der Veranstaltung enden." not in page.content()
+    page.fill("#label", "Welches Problem löst ihr?")
+    page.select_option("#kind", "single_choice")
+    page.get_by_role("button", name="Frage hinzufügen").click()
+    page.wait_for_load_state()
+    assert "Geben Sie mindestens zwei Auswahlmöglichkeiten an" in page.content()
+    assert page.input_value("#label") == "Welches Problem löst ihr?"  # what was typed is kept
+    page.fill("#options", "Energie\nMobilität")
+    page.check("#required")
+    page.get_by_role("button", name="Frage hinzufügen").click()
+    page.wait_for_load_state()
+    assert "Welches Problem löst ihr?" in page.locator(".questions").inner_text()
+    no_sideways_scrolling(page)
+    screenshot(page, "applications-call-phone")
+    assert axe(page) == []
+    db.session.rollback()
+    db.session.refresh(event)
+    assert event.cfp_closes_at is not None and to_local(event.cfp_closes_at).strftime("%H:%M") == "23:59"
