@@ -2,7 +2,7 @@
 
 from . import (  # noqa: F401  (registers the rules)
     accounts,
-    applications,  # noqa: F401
+    applications,
     camps,
     events,
 )
