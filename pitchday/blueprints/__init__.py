@@ -6,10 +6,13 @@ from flask_babel import lazy_gettext as _l
 from ..labels import role_label
 from ..sectors import sector_label
 from ..services.accounts import external_url
-from . import account, admin, auth, camps, events, events_manage, events_organiser, main
+from . import account, admin, auth, camps, main
+from . import applications, applications_founder, applications_manage, applications_startups
+from . import events, events_manage, events_organiser
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [events.bp, events_manage.bp, events_organiser.bp]
+BLUEPRINTS += [applications_startups.bp, applications_founder.bp, applications.bp, applications_manage.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.

@@ -1,9 +1,11 @@
 """Demo data for `flask seed-demo`: each area adds its own module to SEEDERS, in dependency order."""
 
 from ..extensions import db
+from . import applications as applications_demo
 from . import events, foundation
 
 SEEDERS = [foundation, events]
+SEEDERS += [applications_demo]  # after events: uses each camp's pitch day
 
 
 def seed_all() -> None:

@@ -42,6 +42,55 @@ class Application(db.Model):
     startup = relationship("Startup")
     slot: Mapped["PitchSlot | None"] = relationship(back_populates="application", uselist=False,
                                                     cascade="all, delete-orphan")
+    answers: Mapped[list["ApplicationAnswer"]] = relationship(back_populates="application",
+                                                              cascade="all, delete-orphan")
+    notes: Mapped[list["ApplicationNote"]] = relationship(cascade="all, delete-orphan",
+                                                          order_by="ApplicationNote.created_at")
+    decisions: Mapped[list["ApplicationDecision"]] = relationship(cascade="all, delete-orphan",
+                                                                  order_by="ApplicationDecision.id")
+
+
+class ApplicationAnswer(db.Model):
+    __tablename__ = "application_answers"
+    __table_args__ = (sa.UniqueConstraint("application_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("cfp_questions.id", ondelete="CASCADE"), index=True)
+    # Text as typed; choices joined by newlines; yes/no as "yes" or "no".
+    value: Mapped[str] = mapped_column(sa.Text, default="")
+
+    application: Mapped["Application"] = relationship(back_populates="answers")
+    question = relationship("CfpQuestion")
+
+
+class ApplicationNote(db.Model):
+    """An organiser's internal note: never shown to the startup."""
+
+    __tablename__ = "application_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(sa.Text)
+    created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+    author = relationship("User")
+
+
+class ApplicationDecision(db.Model):
+    """Append-only history of an application's status: who moved it from what to what, and when."""
+
+    __tablename__ = "application_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    from_status: Mapped[str] = mapped_column(sa.String(20))
+    to_status: Mapped[str] = mapped_column(sa.String(20))
+    created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+    actor = relationship("User")
 
 
 class PitchSlot(db.Model):

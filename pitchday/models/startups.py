@@ -1,6 +1,7 @@
 """Startups and their members: one profile that serves every camp."""
 
 import enum
+import secrets
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -37,7 +38,10 @@ class Startup(db.Model):
     website: Mapped[str] = mapped_column(sa.String(300), default="")
     contact_name: Mapped[str] = mapped_column(sa.String(120), default="")
     contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
+    # What the public page shows: the page at all, then the description and the contact person.
     is_public: Mapped[bool] = mapped_column(default=True)
+    public_description: Mapped[bool] = mapped_column(default=True)
+    public_contact: Mapped[bool] = mapped_column(default=False)
     created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 
     members: Mapped[list["StartupMember"]] = relationship(back_populates="startup", cascade="all, delete-orphan")
@@ -63,3 +67,24 @@ class StartupMember(db.Model):
 
     startup: Mapped[Startup] = relationship(back_populates="members")
     user = relationship("User")
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class StartupInvitation(db.Model):
+    """A co-founder invited by e-mail; the random token in the link is the only way to accept it."""
+
+    __tablename__ = "startup_invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    startup_id: Mapped[int] = mapped_column(sa.ForeignKey("startups.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(sa.String(254))
+    token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_invitation_token)
+    invited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    accepted_at = mapped_column(UTCDateTime())
+
+    startup: Mapped[Startup] = relationship()
+    invited_by = relationship("User")

@@ -1,15 +1,23 @@
 """The running order of an event's pitches: positions in the pitch block, with times computed from it.
 
-This is the contract the jury, the event page and the calendars read: ``slots_for(event)``.
+This is the contract the jury, the event page and the calendars read: ``slots_for(event)``. The organisers'
+changes (add, move, remove, lengths, publishing) live here too; times are never stored, so moving a startup
+recomputes every time after it.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from ..database import utcnow
+from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..models import Application, Event, PitchSlot
+from ..i18n import clock
+from ..models import Application, ApplicationStatus, Event, PitchSlot, User
+from .applications_cfp import call_for, ensure_call
 
 
 @dataclass(frozen=True)
@@ -36,3 +44,98 @@ def slots_for(event: Event) -> list[Slot]:
     length = timedelta(minutes=event.pitch_minutes + event.qa_minutes)
     return [Slot(position=i + 1, application=row.application, starts_at=block.starts_at + i * length,
                  ends_at=block.starts_at + (i + 1) * length) for i, row in enumerate(rows)]
+
+
+def slot_of(application: Application) -> Slot | None:
+    return next((s for s in slots_for(application.event) if s.application.id == application.id), None)
+
+
+def capacity(event: Event, pitch_minutes: int | None = None, qa_minutes: int | None = None) -> int:
+    """How many pitches fit into the pitch block with these lengths (0 without a block)."""
+    block = event.pitch_block()
+    if block is None:
+        return 0
+    length = (pitch_minutes or event.pitch_minutes) + (event.qa_minutes if qa_minutes is None else qa_minutes)
+    return int((block.ends_at - block.starts_at).total_seconds() // 60 // max(length, 1))
+
+
+def _count(event: Event) -> int:
+    return db.session.scalar(db.select(db.func.count()).select_from(PitchSlot).filter_by(event_id=event.id))
+
+
+def add(application: Application, *, by: User) -> PitchSlot:
+    """Put an accepted startup at the end of the running order, if it still fits into the pitch block."""
+    event = application.event
+    if application.status != ApplicationStatus.ACCEPTED:
+        raise Invalid(_("Only accepted startups get a pitch slot."), code="not_accepted")
+    if event.pitch_block() is None:
+        raise Invalid(_("The event's agenda has no pitch block yet. Add one to the agenda first."), code="no_block")
+    if application.slot is not None:
+        raise Conflict(_("%(startup)s already has a slot.", startup=application.startup.name), code="has_slot")
+    if _count(event) + 1 > capacity(event):
+        raise Invalid(_("This slot would not fit into the pitch block: it holds %(n)d pitches of %(m)d minutes "
+                        "(pitch and Q&A). Shorten the pitches or lengthen the block.",
+                        n=capacity(event), m=event.pitch_minutes + event.qa_minutes), code="does_not_fit")
+    position = (db.session.scalar(db.select(db.func.max(PitchSlot.position)).filter_by(event_id=event.id)) or 0) + 1
+    slot = PitchSlot(event_id=event.id, application_id=application.id, position=position)
+    try:
+        with db.session.begin_nested():
+            db.session.add(slot)
+    except IntegrityError:
+        raise Conflict(_("The running order changed meanwhile. Please try again."), code="changed_meanwhile") from None
+    return slot
+
+
+def move(slot: PitchSlot, *, by: User, direction: int) -> None:
+    """Swap with the pitch before (-1) or after (+1); the times of both follow from their new places."""
+    ordered = list(db.session.scalars(db.select(PitchSlot).filter_by(event_id=slot.event_id)
+                                      .order_by(PitchSlot.position)))
+    index = ordered.index(slot)
+    if not 0 <= index + direction < len(ordered):
+        return
+    other = ordered[index + direction]
+    mine, theirs = slot.position, other.position
+    # (event, position) is unique: park one slot on a free negative position while the other moves.
+    slot.position = -mine
+    db.session.flush()
+    other.position = mine
+    db.session.flush()
+    slot.position = theirs
+    db.session.flush()
+
+
+def remove(slot: PitchSlot, *, by: User) -> None:
+    db.session.delete(slot)
+    db.session.flush()
+
+
+def set_lengths(event: Event, *, by: User, pitch_minutes: int, qa_minutes: int) -> None:
+    if pitch_minutes < 1 or qa_minutes < 0:
+        raise Invalid(_("A pitch takes at least one minute."), field="pitch_minutes")
+    if event.pitch_block() is not None and _count(event) > capacity(event, pitch_minutes, qa_minutes):
+        raise Invalid(_("With these lengths the %(n)d pitches would not fit into the pitch block.", n=_count(event)),
+                      field="pitch_minutes", code="does_not_fit")
+    event.pitch_minutes, event.qa_minutes = pitch_minutes, qa_minutes
+
+
+def is_published(event: Event) -> bool:
+    call = call_for(event)
+    return bool(call and call.lineup_published_at)
+
+
+def publish(event: Event, *, by: User, published: bool = True) -> None:
+    ensure_call(event).lineup_published_at = utcnow() if published else None
+
+
+def lineup_lines(event: Event) -> list[str]:
+    """The published line-up as plain text lines for the event's iCal DESCRIPTION ("14:00–14:10 Name: one-liner").
+
+    Times in Berlin; [] while the line-up is not published. The caller escapes them for iCal.
+    """
+    if not is_published(event):
+        return []
+    lines = []
+    for slot in slots_for(event):
+        text = f"{clock(slot.starts_at)}–{clock(slot.ends_at)} {slot.startup.name}"
+        lines.append(f"{text}: {slot.startup.one_liner}" if slot.startup.one_liner else text)
+    return lines

@@ -1,0 +1,187 @@
+"""Organisers set up an event's call for pitches (window, deck, rejection texts, questions) and its running
+order (lengths, slots, order, publishing). Works without JavaScript: every change is a small form."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..berlin import from_local, to_local_naive
+from ..errors import DomainError
+from ..extensions import db
+from ..forms.applications import CallForm, ConfirmForm, LengthsForm, QuestionForm
+from ..models import Application, ApplicationStatus, PitchSlot
+from ..permissions import guard
+from ..services import applications_cfp as cfp
+from ..services import running_order
+from ..services.event_lookup import load_event
+
+bp = Blueprint("cfp", __name__)
+
+
+@bp.route("/events/<int:event_id>/call", methods=["GET", "POST"])
+@guard("event.manage", event=load_event)
+def call(event):
+    current = cfp.call_for(event)
+    form = CallForm(obj=current)
+    if not form.is_submitted():
+        form.opens_at.data = to_local_naive(event.cfp_opens_at)
+        form.closes_at.data = to_local_naive(event.cfp_closes_at)
+    if form.validate_on_submit():
+        try:
+            cfp.update_call(event, by=current_user, opens_at=from_local(form.opens_at.data),
+                            closes_at=from_local(form.closes_at.data), deck_required=form.deck_required.data,
+                            rejection_text_de=form.rejection_text_de.data or "",
+                            rejection_text_en=form.rejection_text_en.data or "")
+        except DomainError as error:
+            db.session.rollback()
+            form.show_error(error)
+        else:
+            db.session.commit()
+            flash(_("The call for pitches is saved."), "success")
+            return redirect(url_for("cfp.call", event_id=event.id))
+    return render_template("applications/call/edit.html", event=event, form=form, call=current,
+                           question_form=QuestionForm(formdata=None), confirm=ConfirmForm())
+
+
+@bp.route("/events/<int:event_id>/call/questions", methods=["POST"])
+@guard("event.manage", event=load_event)
+def add_question(event):
+    form = QuestionForm()
+    if form.validate_on_submit():
+        try:
+            cfp.add_question(event, by=current_user, kind=form.kind.data, label=form.label.data,
+                             options=form.options.data or "", required=form.required.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.show_error(error)
+        else:
+            db.session.commit()
+            flash(_("Question added."), "success")
+            return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
+    current = cfp.call_for(event)
+    call_form = CallForm(obj=current, formdata=None)
+    call_form.opens_at.data = to_local_naive(event.cfp_opens_at)
+    call_form.closes_at.data = to_local_naive(event.cfp_closes_at)
+    return render_template("applications/call/edit.html", event=event, form=call_form, call=current,
+                           question_form=form, confirm=ConfirmForm()), 422
+
+
+@bp.route("/events/<int:event_id>/call/questions/<int:question_id>", methods=["GET", "POST"])
+@guard("event.manage", event=load_event)
+def edit_question(event, question_id):
+    question = cfp.question_of(event, question_id)
+    form = QuestionForm(obj=question)
+    if not form.is_submitted():
+        form.kind.data = str(question.kind)
+    if form.validate_on_submit():
+        try:
+            cfp.update_question(question, by=current_user, kind=form.kind.data, label=form.label.data,
+                                options=form.options.data or "", required=form.required.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.show_error(error)
+        else:
+            db.session.commit()
+            flash(_("Question saved."), "success")
+            return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
+    return render_template("applications/call/question.html", event=event, question=question, form=form)
+
+
+@bp.post("/events/<int:event_id>/call/questions/<int:question_id>/<any(up, down, delete):action>")
+@guard("event.manage", event=load_event)
+def change_question(event, question_id, action):
+    question = cfp.question_of(event, question_id)
+    if ConfirmForm().validate_on_submit():
+        if action == "delete":
+            cfp.delete_question(question, by=current_user)
+            flash(_("Question removed."), "info")
+        else:
+            cfp.move_question(question, by=current_user, direction=-1 if action == "up" else 1)
+        db.session.commit()
+    return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
+
+
+@bp.get("/events/<int:event_id>/running-order")
+@guard("event.manage", event=load_event)
+def running(event):
+    return _running_page(event)
+
+
+def _running_page(event, lengths_form=None, status=200):
+    slots = running_order.slots_for(event)
+    waiting = list(db.session.scalars(
+        db.select(Application).outerjoin(PitchSlot, PitchSlot.application_id == Application.id)
+        .filter(Application.event_id == event.id, Application.status == ApplicationStatus.ACCEPTED,
+                PitchSlot.id.is_(None))))
+    form = lengths_form or LengthsForm(formdata=None, pitch_minutes=event.pitch_minutes, qa_minutes=event.qa_minutes)
+    return render_template("applications/order/index.html", event=event, slots=slots, waiting=waiting,
+                           block=event.pitch_block(), capacity=running_order.capacity(event), form=form,
+                           confirm=ConfirmForm(), published=running_order.is_published(event)), status
+
+
+def _slot(event, position: int) -> PitchSlot:
+    slots = running_order.slots_for(event)
+    if not 1 <= position <= len(slots):
+        abort(404)
+    return slots[position - 1].application.slot
+
+
+def _done(event):
+    return redirect(url_for("cfp.running", event_id=event.id))
+
+
+@bp.post("/events/<int:event_id>/running-order/add/<int:application_id>")
+@guard("event.manage", event=load_event)
+def add_slot(event, application_id):
+    application = db.session.get(Application, application_id)
+    if application is None or application.event_id != event.id:
+        abort(404)
+    try:
+        running_order.add(application, by=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("%(startup)s is in the running order.", startup=application.startup.name), "success")
+    return _done(event)
+
+
+@bp.post("/events/<int:event_id>/running-order/<int:position>/<any(up, down, remove):action>")
+@guard("event.manage", event=load_event)
+def change_slot(event, position, action):
+    slot = _slot(event, position)
+    if action == "remove":
+        running_order.remove(slot, by=current_user)
+    else:
+        running_order.move(slot, by=current_user, direction=-1 if action == "up" else 1)
+    db.session.commit()
+    return _done(event)
+
+
+@bp.post("/events/<int:event_id>/running-order/lengths")
+@guard("event.manage", event=load_event)
+def lengths(event):
+    form = LengthsForm()
+    if form.validate_on_submit():
+        try:
+            running_order.set_lengths(event, by=current_user, pitch_minutes=form.pitch_minutes.data,
+                                      qa_minutes=form.qa_minutes.data or 0)
+        except DomainError as error:
+            db.session.rollback()
+            form.show_error(error)
+        else:
+            db.session.commit()
+            flash(_("Lengths saved; the times are recomputed."), "success")
+            return _done(event)
+    return _running_page(event, lengths_form=form, status=422)
+
+
+@bp.post("/events/<int:event_id>/running-order/publish")
+@guard("event.manage", event=load_event)
+def publish(event):
+    running_order.publish(event, by=current_user, published=request.form.get("published") == "1")
+    db.session.commit()
+    flash(_("The line-up is published.") if running_order.is_published(event)
+          else _("The line-up is hidden again."), "info")
+    return _done(event)

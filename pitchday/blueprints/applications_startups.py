@@ -1,0 +1,111 @@
+"""Startups: the founder's dashboard, profiles, co-founder invitations and the public startup page."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..errors import DomainError
+from ..extensions import db
+from ..forms.applications import ConfirmForm, InviteForm, StartupForm
+from ..permissions import guard
+from ..permissions.applications import is_member
+from ..services import applications as application_service
+from ..services import startups as startup_service
+from ..services.running_order import is_published, slots_for
+
+bp = Blueprint("startups", __name__, url_prefix="/startups")
+
+
+@bp.get("/mine")
+@guard("authenticated")
+def mine():
+    startups = startup_service.startups_of(current_user)
+    applications = application_service.for_startups([s.id for s in startups])
+    # Times per event, once: an event's slots are computed together from its pitch block.
+    slots = {s.application.id: s for e in {a.event for a in applications if a.slot is not None}
+             for s in slots_for(e)}
+    published = {e.id: is_published(e) for e in {a.event for a in applications}}
+    applied = {(a.startup_id, a.event_id) for a in applications}
+    fitting = {s.id: [e for e in startup_service.fitting_calls(s) if (s.id, e.id) not in applied] for s in startups}
+    return render_template("applications/startups/mine.html", startups=startups, applications=applications,
+                           slots=slots, published=published,
+                           fitting=fitting)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@guard("authenticated")
+def new():
+    form = StartupForm()
+    if not form.is_submitted():
+        form.contact_name.data, form.contact_email.data = current_user.name, current_user.email
+    if form.validate_on_submit():
+        try:
+            startup = startup_service.create(by=current_user, **form.values())
+        except DomainError as error:
+            form.show_error(error)
+        else:
+            db.session.commit()
+            flash(_("%(startup)s is created. You can now apply to pitch.", startup=startup.name), "success")
+            return redirect(url_for("startups.mine"))
+    return render_template("applications/startups/form.html", form=form, startup=None)
+
+
+@bp.get("/<slug>")
+@guard("startup.view", startup=startup_service.by_slug)
+def show(startup):
+    return render_template("applications/startups/show.html", startup=startup,
+                           pitches=startup_service.public_pitches(startup),
+                           member=is_member(current_user if current_user.is_authenticated else None, startup))
+
+
+@bp.route("/<slug>/edit", methods=["GET", "POST"])
+@guard("startup.edit", startup=startup_service.by_slug)
+def edit(startup):
+    form = StartupForm(obj=startup)
+    if not form.is_submitted():
+        form.sectors.data = startup.sectors
+        form.stage.data = str(startup.stage)
+    if form.validate_on_submit():
+        try:
+            startup_service.update(startup, by=current_user, **form.values())
+        except DomainError as error:
+            form.show_error(error)
+        else:
+            db.session.commit()
+            flash(_("The profile is saved."), "success")
+            return redirect(url_for("startups.mine"))
+    return render_template("applications/startups/form.html", form=form, startup=startup)
+
+
+@bp.route("/<slug>/members", methods=["GET", "POST"])
+@guard("startup.edit", startup=startup_service.by_slug)
+def members(startup):
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            startup_service.invite(startup, by=current_user, email=form.email.data)
+        except DomainError as error:
+            form.show_error(error, "email")
+        else:
+            db.session.commit()
+            flash(_("We have sent an invitation to %(email)s.", email=form.email.data), "success")
+            return redirect(url_for("startups.members", slug=startup.slug))
+    return render_template("applications/startups/members.html", startup=startup, form=form,
+                           members=startup_service.members_of(startup))
+
+
+@bp.route("/invitations/<token>", methods=["GET", "POST"])
+@guard("authenticated", invitation=startup_service.invitation_by_token)
+def invitation(invitation):
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            startup = startup_service.accept_invitation(invitation, user=current_user)
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("You are now a member of %(startup)s.", startup=startup.name), "success")
+        return redirect(url_for("startups.mine"))
+    return render_template("applications/startups/invitation.html", invitation=invitation, form=form)
