@@ -103,7 +103,7 @@ def show(event):
     return render_template(
         "events/show.html", event=event, description=render_markdown(event.description or ""),
         # Panel templates are autoescaped like any page; their output is HTML already.
-        panels=[Markup(render_template(template, event=event, **context))  # noqa: S704
+        panels=[Markup(render_template(template, **{"event": event, **context}))  # noqa: S704
                 for template, context in event_panels(event)],
         manage=can("event.manage", event=event),
         ics_url=url_for("events.event_ics", event_id=event.id),
