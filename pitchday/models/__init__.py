@@ -4,7 +4,7 @@ from .accounts import RoleChange, RoleGrant, User
 from .applications import Application, ApplicationStatus, PitchSlot
 from .camps import Camp
 from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
-from .registrations import AttendeeType, Registration, RegistrationStatus
+from .registrations import AttendeeType, Registration, RegistrationQuestion, RegistrationQueue, RegistrationStatus
 from .startups import MemberRole, Stage, Startup, StartupMember
 
 __all__ = [
@@ -12,3 +12,4 @@ __all__ = [
     "EventType", "MemberRole", "PitchSlot", "Registration", "RegistrationStatus", "RoleChange", "RoleGrant", "Stage",
     "Startup", "StartupMember", "User",
 ]
+__all__ += ["RegistrationQuestion", "RegistrationQueue"]

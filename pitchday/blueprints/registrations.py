@@ -1,0 +1,137 @@
+"""Registering for an event and the attendee's ticket: its page, QR code, calendar file, cancel and delete."""
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..errors import DomainError
+from ..extensions import db
+from ..forms.registrations import ConfirmForm, registration_form_for
+from ..i18n import current_language
+from ..models import RegistrationStatus
+from ..permissions import guard
+from ..services import registrations, registrations_hooks  # noqa: F401  (registers the extension providers)
+from ..services.event_lookup import load_event
+from ..services.ical import event_ics
+from ..services.registrations_questions import questions_of
+from ..services.registrations_retention import delete_own_data
+from ..services.registrations_tickets import qr_png, qr_svg
+from .panels import register_event_panel
+
+bp = Blueprint("registrations", __name__)
+
+# Ticket pages are keyed by their secret: keep it out of Referer headers, search engines and shared caches.
+TICKET_HEADERS = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Cache-Control": "private, no-store"}
+
+
+def load_ticket(secret: str):
+    return registrations.by_secret(secret) or abort(404)
+
+
+def _form_for(event):
+    user = current_user if current_user.is_authenticated else None
+    prefill = {"name": user.name, "email": user.email} if user else {}
+    return registration_form_for(questions_of(event), data=prefill)
+
+
+def panel_context(event) -> dict | None:
+    """The event page's registration panel: the form while open, or the viewer's own registration."""
+    state = registrations.window_state(event)
+    if state == "unavailable":
+        return None
+    user = current_user if current_user.is_authenticated else None
+    return {"event": event, "state": state, "form": _form_for(event) if state == "open" else None,
+            "seats_left": registrations.seats_left(event),
+            "mine": registrations.of_user_for_event(user, event)}
+
+
+register_event_panel("registrations/_panel.html", panel_context, order=20)
+
+
+@bp.route("/events/<int:event_id>/register", methods=["GET", "POST"])
+@guard("registration.register", event=load_event)
+def register(event):
+    form = _form_for(event)
+    if form.validate_on_submit():
+        try:
+            outcome = registrations.register(
+                event, name=form.name.data, email=form.email.data, organisation=form.organisation.data or "",
+                attendee_type=form.attendee_type.data, answers=form.answers(), locale=current_language(),
+                user=current_user if current_user.is_authenticated else None)
+        except DomainError as error:
+            form.show_error(error)
+        else:
+            db.session.commit()
+            if not outcome.created:
+                # Never show an existing ticket to whoever typed the address: it goes to the inbox only.
+                return render_template("registrations/check_inbox.html", event=event)
+            registration = outcome.registration
+            if registration.status == RegistrationStatus.CONFIRMED:
+                flash(_("You are registered. We have sent your ticket to %(email)s.", email=registration.email),
+                      "success")
+            else:
+                flash(_("The event is fully booked: you are on the waiting list. We have sent you an e-mail."),
+                      "info")
+            return redirect(url_for("registrations.ticket", secret=registration.ticket_secret))
+    return render_template("registrations/register.html", event=event, form=form,
+                           state=registrations.window_state(event), seats_left=registrations.seats_left(event),
+                           mine=registrations.of_user_for_event(
+                               current_user if current_user.is_authenticated else None, event))
+
+
+@bp.get("/tickets/<secret>")
+@guard("ticket.holder", registration=load_ticket)
+def ticket(registration):
+    body = render_template("registrations/ticket.html", registration=registration, event=registration.event,
+                           position=registrations.waiting_position(registration), form=ConfirmForm())
+    return Response(body, headers=TICKET_HEADERS)
+
+
+def _qr_response(registration, content: bytes, mimetype: str) -> Response:
+    if registration.status != RegistrationStatus.CONFIRMED:
+        abort(404)  # only a confirmed registration is a ticket
+    return Response(content, mimetype=mimetype, headers=TICKET_HEADERS)
+
+
+@bp.get("/tickets/<secret>/qr.svg")
+@guard("ticket.holder", registration=load_ticket)
+def qr_code_svg(registration):
+    return _qr_response(registration, qr_svg(registration.ticket_secret), "image/svg+xml")
+
+
+@bp.get("/tickets/<secret>/qr.png")
+@guard("ticket.holder", registration=load_ticket)
+def qr_code_png(registration):
+    return _qr_response(registration, qr_png(registration.ticket_secret), "image/png")
+
+
+@bp.get("/tickets/<secret>/event.ics")
+@guard("ticket.holder", registration=load_ticket)
+def calendar_file(registration):
+    return Response(event_ics(registration.event), mimetype="text/calendar",
+                    headers={**TICKET_HEADERS, "Content-Disposition": 'attachment; filename="event.ics"'})
+
+
+@bp.post("/tickets/<secret>/cancel")
+@guard("ticket.holder", registration=load_ticket)
+def cancel(registration):
+    if ConfirmForm().validate_on_submit():
+        try:
+            registrations.cancel(registration)
+        except DomainError as error:
+            flash(error.message, "info")
+        else:
+            db.session.commit()
+            flash(_("Your registration is cancelled. You can register again while registration is open."), "info")
+    return redirect(url_for("registrations.ticket", secret=registration.ticket_secret))
+
+
+@bp.post("/tickets/<secret>/delete")
+@guard("ticket.holder", registration=load_ticket)
+def delete(registration):
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("registrations.ticket", secret=registration.ticket_secret))
+    event = registration.event
+    delete_own_data(registration)
+    db.session.commit()
+    return render_template("registrations/deleted.html", event=event)

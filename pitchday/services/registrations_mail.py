@@ -1,0 +1,60 @@
+"""E-mails to attendees, in their own language: ticket (confirmed, promoted, re-sent, reminder) and waiting list.
+
+Ticket mails carry the QR code as an inline PNG, the ticket link and the event as an .ics attachment.
+"""
+
+from .. import mail
+from ..models import Registration, RegistrationStatus
+from .accounts import external_url
+from .ical import event_ics
+from .registrations_tickets import qr_png
+
+QR_CID = "ticket-qr@pitchday"
+
+
+def ticket_link(registration: Registration) -> str:
+    return external_url("registrations.ticket", secret=registration.ticket_secret)
+
+
+def _ticket_mail(registration: Registration, kind: str) -> None:
+    event = registration.event
+    attachments = [
+        mail.Attachment("ticket-qr.png", qr_png(registration.ticket_secret, box_size=8), "image/png",
+                        inline_id=QR_CID),
+        mail.Attachment("event.ics", event_ics(event), "text/calendar; method=PUBLISH"),
+    ]
+    mail.queue(mail.render("registrations_ticket", to=registration.email, locale=registration.locale,
+                           attachments=attachments, kind=kind, registration=registration, event=event,
+                           link=ticket_link(registration), qr_cid=QR_CID))
+
+
+def _waiting_mail(registration: Registration, *, again: bool = False) -> None:
+    from .registrations import waiting_position
+
+    mail.queue(mail.render("registrations_waiting", to=registration.email, locale=registration.locale,
+                           registration=registration, event=registration.event, again=again,
+                           position=waiting_position(registration), link=ticket_link(registration)))
+
+
+def confirmed(registration: Registration) -> None:
+    _ticket_mail(registration, "confirmed")
+
+
+def promoted(registration: Registration) -> None:
+    _ticket_mail(registration, "promoted")
+
+
+def reminder(registration: Registration) -> None:
+    _ticket_mail(registration, "reminder")
+
+
+def waiting(registration: Registration) -> None:
+    _waiting_mail(registration)
+
+
+def ticket_again(registration: Registration) -> None:
+    """Someone registered again with the same address: re-send what they already have, nothing more."""
+    if registration.status == RegistrationStatus.CONFIRMED:
+        _ticket_mail(registration, "again")
+    else:
+        _waiting_mail(registration, again=True)
