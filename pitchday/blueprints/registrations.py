@@ -119,7 +119,7 @@ def cancel(registration):
         try:
             registrations.cancel(registration)
         except DomainError as error:
-            flash(error.message, "info")
+            flash(str(error.message), "info")
         else:
             db.session.commit()
             flash(_("Your registration is cancelled. You can register again while registration is open."), "info")

@@ -52,7 +52,7 @@ def confirm(event, registration):
         try:
             registrations.confirm_by_hand(registration, by=current_user)
         except DomainError as error:
-            flash(error.message, "error")
+            flash(str(error.message), "error")
         else:
             db.session.commit()
             flash(_("%(name)s is confirmed and has been sent the ticket.", name=registration.name), "success")
@@ -66,7 +66,7 @@ def cancel(event, registration):
         try:
             promoted = registrations.cancel(registration, by=current_user)
         except DomainError as error:
-            flash(error.message, "error")
+            flash(str(error.message), "error")
         else:
             db.session.commit()
             flash(_("The registration of %(name)s is cancelled.", name=registration.name), "info")
@@ -83,7 +83,7 @@ def capacity(event):
         try:
             promoted = registrations.set_capacity(event, form.capacity.data, by=current_user)
         except DomainError as error:
-            flash(error.message, "error")
+            flash(str(error.message), "error")
         else:
             db.session.commit()
             flash(_("The event now has %(n)d seats.", n=event.capacity), "success")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 

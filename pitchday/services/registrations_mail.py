@@ -3,17 +3,27 @@
 Ticket mails carry the QR code as an inline PNG, the ticket link and the event as an .ics attachment.
 """
 
+from flask import current_app, has_request_context
+
 from .. import mail
 from ..models import Registration, RegistrationStatus
-from .accounts import external_url
 from .ical import event_ics
 from .registrations_tickets import qr_png
 
 QR_CID = "ticket-qr@pitchday"
 
 
+def _render(template: str, **kwargs) -> mail.Mail:
+    """mail.render, also from cron or a test: the app's template context processors expect a request."""
+    if has_request_context():
+        return mail.render(template, **kwargs)
+    with current_app.test_request_context("/", base_url=current_app.config["BASE_URL"]):
+        return mail.render(template, **kwargs)
+
+
 def ticket_link(registration: Registration) -> str:
-    return external_url("registrations.ticket", secret=registration.ticket_secret)
+    # Built from BASE_URL by hand: reminders are sent from cron, where no request exists for url_for.
+    return f"{current_app.config['BASE_URL'].rstrip('/')}/tickets/{registration.ticket_secret}"
 
 
 def _ticket_mail(registration: Registration, kind: str) -> None:
@@ -23,7 +33,7 @@ def _ticket_mail(registration: Registration, kind: str) -> None:
                         inline_id=QR_CID),
         mail.Attachment("event.ics", event_ics(event), "text/calendar; method=PUBLISH"),
     ]
-    mail.queue(mail.render("registrations_ticket", to=registration.email, locale=registration.locale,
+    mail.queue(_render("registrations_ticket", to=registration.email, locale=registration.locale,
                            attachments=attachments, kind=kind, registration=registration, event=event,
                            link=ticket_link(registration), qr_cid=QR_CID))
 
@@ -31,7 +41,7 @@ def _ticket_mail(registration: Registration, kind: str) -> None:
 def _waiting_mail(registration: Registration, *, again: bool = False) -> None:
     from .registrations import waiting_position
 
-    mail.queue(mail.render("registrations_waiting", to=registration.email, locale=registration.locale,
+    mail.queue(_render("registrations_waiting", to=registration.email, locale=registration.locale,
                            registration=registration, event=registration.event, again=again,
                            position=waiting_position(registration), link=ticket_link(registration)))
 

@@ -1,7 +1,7 @@
 """The event's own optional questions for attendees."""
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 
 from ..errors import Conflict
 from ..extensions import db
