@@ -20,8 +20,9 @@ from .panels import register_event_panel
 
 bp = Blueprint("registrations", __name__)
 
-# Ticket pages are keyed by their secret: keep it out of Referer headers, search engines and shared caches.
-TICKET_HEADERS = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Cache-Control": "private, no-store"}
+# Ticket pages are keyed by their secret: keep it out of search engines and shared caches (and Referer
+# headers: the ticket template's meta referrer tag, as Talisman sets the header app-wide).
+TICKET_HEADERS = {"X-Robots-Tag": "noindex", "Cache-Control": "private, no-cache"}
 
 
 def load_ticket(secret: str):

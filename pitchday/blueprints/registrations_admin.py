@@ -19,15 +19,15 @@ bp = Blueprint("registrations_admin", __name__, url_prefix="/events/<int:event_i
 bp.add_app_template_global(attendee_type_label)
 
 
+# These loaders give None rather than 404, so the rule (about the event) answers first: nobody without the
+# right learns which ids exist. The views 404 on None.
 def load_registration(event_id: int, registration_id: int):
-    return registrations_lists.load_registration(event_id, registration_id) or abort(404)
+    return registrations_lists.load_registration(event_id, registration_id)
 
 
 def load_question(event_id: int, question_id: int):
     question = db.session.get(RegistrationQuestion, question_id)
-    if question is None or question.event_id != event_id:
-        abort(404)
-    return question
+    return question if question is not None and question.event_id == event_id else None
 
 
 def _back(event):
@@ -48,6 +48,8 @@ def index(event):
 @bp.post("/<int:registration_id>/confirm")
 @guard("registrations.manage", event=load_event, registration=load_registration)
 def confirm(event, registration):
+    if registration is None:
+        abort(404)
     if ConfirmForm().validate_on_submit():
         try:
             registrations.confirm_by_hand(registration, by=current_user)
@@ -62,6 +64,8 @@ def confirm(event, registration):
 @bp.post("/<int:registration_id>/cancel")
 @guard("registrations.manage", event=load_event, registration=load_registration)
 def cancel(event, registration):
+    if registration is None:
+        abort(404)
     if ConfirmForm().validate_on_submit():
         try:
             promoted = registrations.cancel(registration, by=current_user)
@@ -127,6 +131,8 @@ def question_list(event):
 @bp.post("/questions/<int:question_id>/remove")
 @guard("registrations.manage", event=load_event, question=load_question)
 def remove_question(event, question):
+    if question is None:
+        abort(404)
     if ConfirmForm().validate_on_submit():
         questions.remove(question, by=current_user)
         db.session.commit()
