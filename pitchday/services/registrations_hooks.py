@@ -31,7 +31,7 @@ def confirmed_counts(event_ids: list[int]) -> dict[int, int]:
             Registration.event_id.in_(event_ids), Registration.status == RegistrationStatus.CONFIRMED)
         .group_by(Registration.event_id))
     counts = dict.fromkeys(event_ids, 0)
-    counts.update({event_id: n for event_id, n in rows.all()})
+    counts.update(dict(rows.all()))
     return counts
 
 

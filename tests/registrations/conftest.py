@@ -18,10 +18,10 @@ from pitchday.services import registrations
 def create_event(db, camp, *, capacity=3, status=EventStatus.PUBLISHED, starts_in=timedelta(days=10), **extra):
     now = utcnow()
     starts = (now + starts_in).replace(microsecond=0)
-    values = dict(camp_id=camp.id, title="Pitch Day Energie", type=EventType.PITCH_DAY, starts_at=starts,
-                  ends_at=starts + timedelta(hours=4), venue_name="Deutschland-Haus",
-                  venue_address="Lindenallee 10, 45127 Essen", capacity=capacity, status=status,
-                  registration_opens_at=now - timedelta(days=1))
+    values = {"camp_id": camp.id, "title": "Pitch Day Energie", "type": EventType.PITCH_DAY, "starts_at": starts,
+                  "ends_at": starts + timedelta(hours=4), "venue_name": "Deutschland-Haus",
+                  "venue_address": "Lindenallee 10, 45127 Essen", "capacity": capacity, "status": status,
+                  "registration_opens_at": now - timedelta(days=1)}
     values.update(extra)
     event = Event(**values)
     db.session.add(event)

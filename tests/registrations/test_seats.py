@@ -124,10 +124,10 @@ def test_registering_again_after_cancelling_joins_the_end_of_the_queue(db, event
 
 
 @pytest.mark.parametrize("change, code", [
-    (dict(registration_opens_at=utcnow() + timedelta(days=1)), "registration_not_open"),
-    (dict(registration_closes_at=utcnow() - timedelta(minutes=1)), "registration_closed"),
-    (dict(status=EventStatus.DRAFT), "registration_unavailable"),
-    (dict(status=EventStatus.CANCELLED), "registration_unavailable"),
+    ({"registration_opens_at": utcnow() + timedelta(days=1)}, "registration_not_open"),
+    ({"registration_closes_at": utcnow() - timedelta(minutes=1)}, "registration_closed"),
+    ({"status": EventStatus.DRAFT}, "registration_unavailable"),
+    ({"status": EventStatus.CANCELLED}, "registration_unavailable"),
 ])
 def test_registration_only_within_the_window_of_a_published_event(db, make_event, register, change, code):
     event = make_event(**change)
