@@ -3,6 +3,8 @@
 Ticket mails carry the QR code as an inline PNG, the ticket link and the event as an .ics attachment.
 """
 
+import functools
+
 from flask import current_app, has_request_context
 
 from .. import mail
@@ -11,6 +13,25 @@ from .ical import event_ics
 from .registrations_tickets import qr_png
 
 QR_CID = "ticket-qr@pitchday"
+
+
+class QrAttachment:
+    """The ticket's QR code as a mail attachment, drawn only when the mail is built after the commit.
+
+    Drawing it is the slowest part of registering; on SQLite a registration rush queues on the write lock,
+    which should be held for the seat decision only. Quacks like ``mail.Attachment``.
+    """
+
+    filename = "ticket-qr.png"
+    mimetype = "image/png"
+    inline_id = QR_CID
+
+    def __init__(self, secret: str):
+        self.secret = secret
+
+    @functools.cached_property
+    def content(self) -> bytes:
+        return qr_png(self.secret, box_size=8)
 
 
 def _render(template: str, **kwargs) -> mail.Mail:
@@ -28,22 +49,19 @@ def ticket_link(registration: Registration) -> str:
 
 def _ticket_mail(registration: Registration, kind: str) -> None:
     event = registration.event
-    attachments = [
-        mail.Attachment("ticket-qr.png", qr_png(registration.ticket_secret, box_size=8), "image/png",
-                        inline_id=QR_CID),
-        mail.Attachment("event.ics", event_ics(event), "text/calendar; method=PUBLISH"),
-    ]
+    attachments = [QrAttachment(registration.ticket_secret),
+                   mail.Attachment("event.ics", event_ics(event), "text/calendar; method=PUBLISH")]
     mail.queue(_render("registrations_ticket", to=registration.email, locale=registration.locale,
-                           attachments=attachments, kind=kind, registration=registration, event=event,
-                           link=ticket_link(registration), qr_cid=QR_CID))
+                       attachments=attachments, kind=kind, registration=registration, event=event,
+                       link=ticket_link(registration), qr_cid=QR_CID))
 
 
 def _waiting_mail(registration: Registration, *, again: bool = False) -> None:
     from .registrations import waiting_position
 
     mail.queue(_render("registrations_waiting", to=registration.email, locale=registration.locale,
-                           registration=registration, event=registration.event, again=again,
-                           position=waiting_position(registration), link=ticket_link(registration)))
+                       registration=registration, event=registration.event, again=again,
+                       position=waiting_position(registration), link=ticket_link(registration)))
 
 
 def confirmed(registration: Registration) -> None:

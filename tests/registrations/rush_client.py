@@ -5,16 +5,25 @@ Used by the concurrency tests (threads and processes) and by bench/registrations
 
 import http.cookiejar
 import re
+import urllib.error
 import urllib.parse
 import urllib.request
 
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 302 itself is the answer; the benchmark does not load the ticket page after it
+
+
 class RegistrationClient:
-    def __init__(self, base: str, event_id: int):
+    def __init__(self, base: str, event_id: int, *, follow_redirects: bool = True):
         self.url = f"{base}/events/{event_id}/register"
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        handlers = [urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())]
+        if not follow_redirects:
+            handlers.append(_NoRedirect())
+        self.opener = urllib.request.build_opener(*handlers)
         self.token = None
 
     def prepare(self) -> None:
@@ -26,7 +35,15 @@ class RegistrationClient:
         data = urllib.parse.urlencode({"csrf_token": self.token, "name": f"Person {n}",
                                        "email": f"person{n}@example.org", "organisation": "",
                                        "attendee_type": kind, "consent": "y"}).encode()
-        with self.opener.open(self.url, data=data, timeout=120) as response:
+        try:
+            with self.opener.open(self.url, data=data, timeout=120) as response:
+                response.read()
+                return response.status
+        except urllib.error.HTTPError as error:  # a 302 when redirects are not followed, or a real error
+            return error.code
+
+    def load_form(self) -> int:
+        with self.opener.open(self.url, timeout=60) as response:
             response.read()
             return response.status
 
