@@ -146,7 +146,6 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-        print("times", form_time, roomy_time, rush_time, {s: rush_statuses.count(s) for s in set(rush_statuses)}, {s: roomy_statuses.count(s) for s in set(roomy_statuses)})
         assert set(form_statuses) == {200} and set(roomy_statuses) == {302} and set(rush_statuses) == {302}, (
             set(rush_statuses))
         verdict = check(url, rush_id, numbers)
