@@ -2,6 +2,8 @@
 
 import functools
 import io
+import re
+from html import escape
 
 import qrcode
 import qrcode.image.svg
@@ -38,3 +40,12 @@ def qr_png(secret: str, *, box_size: int = 10) -> bytes:
     buffer = io.BytesIO()
     code.make_image().save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=256)
+def qr_svg_inline(secret: str, label: str) -> str:
+    """The QR code as an ``<svg>`` element for the ticket page itself: no extra request at a slow door."""
+    svg = qr_svg(secret).decode()
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg class="qr" role="img"', svg, count=1)
+    return svg.replace(">", f"><title>{escape(label)}</title>", 1)

@@ -39,7 +39,7 @@ def test_registering_confirms_and_opens_the_ticket(client, event, db, outbox):
     page = client.get(response.headers["Location"])
     html = page.get_data(as_text=True)
     assert "Anna Schmidt" in html and "Pitch Day Energie" in html and "Deutschland-Haus" in html
-    assert f"/tickets/{registration.ticket_secret}/qr.svg" in html
+    assert '<svg class="qr" role="img"' in html and "<title>QR-Code Ihres Tickets" in html
     assert "In den Kalender" in html and "Anmeldung stornieren" in html and "Meine Daten löschen" in html
     assert '<meta name="referrer" content="no-referrer">' in html and "private" in page.headers["Cache-Control"]
     assert len(outbox()) == 1
@@ -54,6 +54,9 @@ def test_the_secret_is_unguessable_and_unknown_secrets_are_not_found(client, eve
 
 def test_qr_codes_decode_to_the_secret(client, event, register):
     secret = register(event, 1).ticket_secret
+    page = client.get(f"/tickets/{secret}").get_data(as_text=True)
+    inline = page[page.index('<svg class="qr"'):page.index("</svg>") + 6]
+    assert decode_svg(inline.encode()) == [secret]
     png = client.get(f"/tickets/{secret}/qr.png")
     assert png.mimetype == "image/png" and decode_png(png.data) == [secret]
     svg = client.get(f"/tickets/{secret}/qr.svg")
@@ -65,7 +68,7 @@ def test_a_waiting_registration_shows_its_place_and_has_no_qr_code(client, event
         register(event, n)
     waiting = register(event, 4)
     html = client.get(f"/tickets/{waiting.ticket_secret}").get_data(as_text=True)
-    assert "Nummer 1 auf der Warteliste" in html and "qr.svg" not in html
+    assert "Nummer 1 auf der Warteliste" in html and "<svg" not in html
     assert client.get(f"/tickets/{waiting.ticket_secret}/qr.png").status_code == 404
 
 
