@@ -83,3 +83,31 @@ def test_attendee_registers_gets_ticket_cancels_and_the_next_is_promoted(page, l
     db.session.rollback()
     wanda = db.session.scalar(sa.select(Registration).filter_by(email="wanda@example.org"))
     assert str(wanda.status) == "confirmed"
+
+
+def test_organiser_sees_the_lists_on_a_phone(page, live_server, db, demo_event, screenshot, axe):
+    from tests.conftest import PASSWORD, create_user
+
+    db.session.rollback()
+    with write_intent():
+        registrations.register(demo_event, name="Wanda Wartend", email="wanda@example.org", attendee_type="investor")
+        registrations.register(demo_event, name="Xaver Zuletzt", email="xaver@example.org", attendee_type="other")
+        db.session.commit()
+    from pitchday.enums import Role
+    from pitchday.models import Camp
+    from pitchday.services import roles
+
+    organiser = create_user("orga-test@example.org", "Olga Orga")
+    roles.grant(actor=None, user=organiser, role=Role.CAMP_ORGANISER, camp=db.session.get(Camp, demo_event.camp_id))
+    db.session.commit()
+    page.goto(f"{live_server}/auth/login")
+    page.locator("input[name=email]").fill(organiser.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").tap()
+    page.goto(f"{live_server}/events/{demo_event.id}/registrations/")
+    expect(page.get_by_role("heading", name=re.compile("Warteliste"))).to_be_visible()
+    waiting = page.locator("section", has=page.locator("#waiting-h"))
+    assert waiting.get_by_text("Xaver Zuletzt").is_visible()
+    screenshot(page, "registrations-organiser-phone")
+    assert axe(page) == []
