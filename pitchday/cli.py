@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from .cli_registrations import purge_personal_data, send_reminders
 from .enums import Role
 from .extensions import db
 from .models import User
@@ -79,7 +80,7 @@ def backup(path):
     click.echo(f"Backed up {url.database} to {target}.")
 
 
-COMMANDS = [seed_demo, create_admin, backup]
+COMMANDS = [seed_demo, create_admin, backup, send_reminders, purge_personal_data]
 
 
 def register_commands(app) -> None:

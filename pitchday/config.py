@@ -43,6 +43,8 @@ SETTINGS = [
     Setting("UPLOAD_DIR", None, "Where pitch decks are stored; default `instance/uploads`."),
     Setting("MAX_CONTENT_LENGTH", 21 * 1024 * 1024, "Largest request body in bytes.", int),
     Setting("LINK_MAX_AGE_DAYS", 14, "How long invitation links (juror, check-in staff) stay valid.", int),
+    Setting("RETENTION_ATTENDEE_DAYS", 180, "Days after an event ends until `purge-personal-data` anonymises its "
+            "attendees' details (name, e-mail, organisation, answers); counts by status and type stay.", int),
     Setting("LOG_LEVEL", "INFO", "Python log level for the app's logs on stderr."),
 ]
 

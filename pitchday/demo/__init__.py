@@ -2,10 +2,11 @@
 
 from ..extensions import db
 from . import applications as applications_demo
-from . import events, foundation
+from . import events, foundation, registrations
 
 SEEDERS = [foundation, events]
 SEEDERS += [applications_demo]  # after events: uses each camp's pitch day
+SEEDERS += [registrations]
 
 
 def seed_all() -> None:

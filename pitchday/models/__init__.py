@@ -12,7 +12,7 @@ from .applications import (
 from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
 from .camps import Camp
 from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
-from .registrations import AttendeeType, Registration, RegistrationStatus
+from .registrations import AttendeeType, Registration, RegistrationQuestion, RegistrationQueue, RegistrationStatus
 from .startups import MemberRole, Stage, Startup, StartupInvitation, StartupMember
 
 __all__ = [
@@ -22,3 +22,4 @@ __all__ = [
     "ApplicationAnswer", "ApplicationDecision", "ApplicationNote", "CallForPitches", "CfpQuestion", "QuestionKind",
     "StartupInvitation",
 ]
+__all__ += ["RegistrationQuestion", "RegistrationQueue"]

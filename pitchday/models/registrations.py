@@ -57,5 +57,36 @@ class Registration(db.Model):
     cancelled_at = mapped_column(UTCDateTime())
     reminder_sent_at = mapped_column(UTCDateTime())
     anonymised_at = mapped_column(UTCDateTime())
+    # Answers to the event's own optional questions: {"<question id>": "text"}.
+    answers: Mapped[dict] = mapped_column(sa.JSON, default=dict)
 
     event = relationship("Event")
+
+    @property
+    def is_active(self) -> bool:
+        return self.status != RegistrationStatus.CANCELLED
+
+
+class RegistrationQuestion(db.Model):
+    """An optional free-text question an event asks its attendees (e.g. "Which startups do you want to meet?")."""
+
+    __tablename__ = "registration_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    label: Mapped[str] = mapped_column(sa.String(200))
+    created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+
+class RegistrationQueue(db.Model):
+    """One row per event: its arrival counter, and the row every seat change locks first.
+
+    Taking a number is ``UPDATE ... SET last_number = last_number + 1``; on PostgreSQL that row lock is held to
+    the commit, so seat decisions for one event happen one after another (other events are not held up).
+    """
+
+    __tablename__ = "registration_queues"
+
+    event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    last_number: Mapped[int] = mapped_column(sa.BigInteger, default=0)

@@ -1,11 +1,8 @@
 """Who may do what, decided here and nowhere else. Each area's rules live in a module of this package."""
 
-from . import (  # noqa: F401  (registers the rules)
-    accounts,
-    applications,
-    camps,
-    events,
-)
+from . import accounts, camps, events  # noqa: F401  (registers the rules)
+from . import applications  # noqa: F401
+from . import registrations  # noqa: F401
 from .core import RULES, can, deny, guard, link_scope, rule
 
 __all__ = ["RULES", "can", "deny", "guard", "link_scope", "rule"]

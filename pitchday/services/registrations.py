@@ -1,0 +1,241 @@
+"""Registering for an event: seats, the waiting list and its order, cancelling, confirming by hand.
+
+The seat rule lives in the database (see docs/registrations.md): every seat change for an event first takes
+that event's queue row (``RegistrationQueue``) with one UPDATE, which on PostgreSQL holds a row lock until the
+commit, and on SQLite happens inside a ``BEGIN IMMEDIATE`` transaction. A waiting registration is then
+confirmed by one conditional UPDATE that only matches while confirmed < capacity; its row count decides.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
+
+from ..database import utcnow
+from ..errors import Conflict, Invalid
+from ..extensions import db
+from ..models import AttendeeType, Event, EventStatus, Registration, RegistrationQueue, RegistrationStatus, User
+from . import registrations_mail as notify
+
+CONFIRMED, WAITING, CANCELLED = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED
+
+# The one table of allowed moves: target status -> statuses it may come from.
+TRANSITIONS = {
+    CONFIRMED: {WAITING},
+    WAITING: {CANCELLED},  # registering again after cancelling joins the queue afresh
+    CANCELLED: {CONFIRMED, WAITING},
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    registration: Registration
+    created: bool  # False: the address was already registered and its ticket (or waiting notice) re-sent
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+# --- the registration window ------------------------------------------------------------------------------
+
+def window_state(event: Event, now: datetime | None = None) -> str:
+    """'open', 'not_yet', 'closed' or 'unavailable' (not published). Without a closing time, it closes at the start."""
+    now = now or utcnow()
+    if event.status != EventStatus.PUBLISHED:
+        return "unavailable"
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return "not_yet"
+    closes = event.registration_closes_at or event.starts_at
+    if now >= closes:
+        return "closed"
+    return "open"
+
+
+def _check_window(event: Event, now: datetime) -> None:
+    state = window_state(event, now)
+    if state == "not_yet":
+        raise Conflict(_("Registration has not opened yet."), code="registration_not_open")
+    if state == "closed":
+        raise Conflict(_("Registration for this event has closed."), code="registration_closed")
+    if state == "unavailable":
+        raise Conflict(_("This event does not take registrations."), code="registration_unavailable")
+
+
+# --- the per-event queue and the seat decision ------------------------------------------------------------
+
+def _insert_ignore(table, **values):
+    dialect = db.session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(table).values(**values).on_conflict_do_nothing()
+
+
+def _lock_queue(event_id: int, *, take_number: bool) -> int:
+    """Hold the event's queue row for the rest of the transaction; with ``take_number``, draw the next number."""
+    db.session.execute(_insert_ignore(RegistrationQueue, event_id=event_id, last_number=0))
+    step = 1 if take_number else 0
+    return db.session.execute(
+        sa.update(RegistrationQueue).where(RegistrationQueue.event_id == event_id)
+        .values(last_number=RegistrationQueue.last_number + step)
+        .returning(RegistrationQueue.last_number)
+    ).scalar_one()
+
+
+def _confirmed_below_capacity(event_id: int):
+    """SQL condition: the event has fewer confirmed registrations than seats (evaluated inside the UPDATE)."""
+    other = aliased(Registration)
+    confirmed = (sa.select(sa.func.count()).select_from(other)
+                 .where(other.event_id == event_id, other.status == CONFIRMED).scalar_subquery())
+    capacity = sa.select(Event.capacity).where(Event.id == event_id).scalar_subquery()
+    return confirmed < capacity
+
+
+def _move(registration: Registration, target: RegistrationStatus, *, condition=None, **values) -> bool:
+    """The one transition function: a conditional UPDATE from an allowed status; True if it happened."""
+    stmt = (sa.update(Registration)
+            .where(Registration.id == registration.id, Registration.status.in_(TRANSITIONS[target]))
+            .values(status=target, **values)
+            .execution_options(synchronize_session=False))
+    if condition is not None:
+        stmt = stmt.where(condition)
+    moved = db.session.execute(stmt).rowcount == 1
+    db.session.expire(registration)
+    return moved
+
+
+def _try_seat(registration: Registration, now: datetime) -> bool:
+    return _move(registration, CONFIRMED, condition=_confirmed_below_capacity(registration.event_id),
+                 confirmed_at=now)
+
+
+def fill_free_seats(event: Event, *, now: datetime | None = None) -> list[Registration]:
+    """Promote the waiting list in arrival order while seats are free; each promoted person is told by e-mail.
+
+    The caller holds the event's queue row.
+    """
+    now = now or utcnow()
+    promoted = []
+    while True:
+        first = db.session.scalar(
+            sa.select(Registration).where(Registration.event_id == event.id, Registration.status == WAITING)
+            .order_by(Registration.queue_number).limit(1))
+        if first is None or not _try_seat(first, now):
+            return promoted
+        promoted.append(first)
+        notify.promoted(first)
+
+
+# --- what attendees do ------------------------------------------------------------------------------------
+
+def register(event: Event, *, name: str, email: str, organisation: str = "", attendee_type: str,
+             answers: dict | None = None, locale: str = "de", user: User | None = None,
+             now: datetime | None = None) -> Outcome:
+    """Register someone: a seat while one is free, otherwise a place on the waiting list; one per address."""
+    now = now or utcnow()
+    _check_window(event, now)
+    email = normalise_email(email)
+    name = name.strip()
+    if not name or not email:
+        raise Invalid(_("Please give your name and e-mail address."), field="name" if not name else "email")
+    try:
+        attendee_type = AttendeeType(attendee_type)
+    except ValueError:
+        raise Invalid(_("Please choose who you are attending as."), field="attendee_type") from None
+
+    number = _lock_queue(event.id, take_number=True)
+    fill_free_seats(event, now=now)  # seats freed by a raised capacity go to those already waiting first
+    existing = db.session.scalar(sa.select(Registration).where(Registration.event_id == event.id,
+                                                               Registration.email == email))
+    details = {"name": name, "organisation": organisation.strip(), "attendee_type": attendee_type,
+                   "answers": answers or {}, "locale": locale, "consent_at": now}
+    if existing is not None and existing.status != CANCELLED:
+        notify.ticket_again(existing)
+        return Outcome(existing, created=False)
+    if existing is not None:  # came back after cancelling: a new place at the end of the queue
+        _move(existing, WAITING, queue_number=number, cancelled_at=None, confirmed_at=None,
+              user_id=user.id if user else existing.user_id, **details)
+        registration = existing
+    else:
+        registration = Registration(event_id=event.id, email=email, status=WAITING, queue_number=number,
+                                    user_id=user.id if user else None, **details)
+        db.session.add(registration)
+        db.session.flush()
+    if _try_seat(registration, now):
+        notify.confirmed(registration)
+    else:
+        notify.waiting(registration)
+    return Outcome(registration, created=True)
+
+
+def cancel(registration: Registration, *, by: User | None = None, now: datetime | None = None) -> list:
+    """Cancel a registration (the attendee, or an organiser ``by``); a freed seat goes to the next in line.
+
+    Returns the registrations promoted as a result.
+    """
+    now = now or utcnow()
+    _lock_queue(registration.event_id, take_number=False)
+    was_confirmed = registration.status == CONFIRMED
+    if not _move(registration, CANCELLED, cancelled_at=now):
+        raise Conflict(_("This registration is already cancelled."), code="already_cancelled")
+    if not was_confirmed:
+        return []
+    return fill_free_seats(registration.event, now=now)
+
+
+def confirm_by_hand(registration: Registration, *, by: User, now: datetime | None = None) -> None:
+    """An organiser gives a waiting person a seat, even beyond the capacity."""
+    now = now or utcnow()
+    _lock_queue(registration.event_id, take_number=False)
+    if not _move(registration, CONFIRMED, confirmed_at=now):
+        raise Conflict(_("Only people on the waiting list can be confirmed."), code="not_waiting")
+    notify.confirmed(registration)
+
+
+def set_capacity(event: Event, capacity: int, *, by: User, now: datetime | None = None) -> list:
+    """Raise or lower the seats. Lowering cancels nobody, it only stops promotions; raising promotes in order."""
+    if capacity < 0:
+        raise Invalid(_("The capacity cannot be negative."), field="capacity")
+    _lock_queue(event.id, take_number=False)
+    event.capacity = capacity
+    db.session.flush()
+    return fill_free_seats(event, now=now)
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the first on the waiting list; None when not waiting."""
+    if registration.status != WAITING:
+        return None
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Registration)
+        .where(Registration.event_id == registration.event_id, Registration.status == WAITING,
+               Registration.queue_number <= registration.queue_number))
+
+
+def seats_left(event: Event) -> int:
+    confirmed = db.session.scalar(sa.select(sa.func.count()).select_from(Registration)
+                                  .where(Registration.event_id == event.id, Registration.status == CONFIRMED))
+    return max(event.capacity - confirmed, 0)
+
+
+def by_secret(secret: str) -> Registration | None:
+    if not secret or len(secret) > 64:
+        return None
+    return db.session.scalar(sa.select(Registration).where(Registration.ticket_secret == secret,
+                                                           Registration.anonymised_at.is_(None)))
+
+
+def for_user(user: User) -> list[Registration]:
+    """A logged-in person's active registrations: those made while logged in or with their address."""
+    return list(db.session.scalars(
+        sa.select(Registration).where(
+            sa.or_(Registration.user_id == user.id, Registration.email == user.email),
+            Registration.status != CANCELLED, Registration.anonymised_at.is_(None))))
+
+
+def of_user_for_event(user: User | None, event: Event) -> Registration | None:
+    if user is None:
+        return None
+    return next((r for r in for_user(user) if r.event_id == event.id), None)
