@@ -7,6 +7,7 @@ from flask_login import current_user
 from ..errors import DomainError
 from ..extensions import db
 from ..forms.base import choices
+from ..i18n import current_language
 from ..forms.jury import AssignForm, ConflictForm, CriterionForm, InviteForm, ResetForm
 from ..models import Criterion
 from ..permissions import guard
@@ -52,7 +53,7 @@ def index(event):
 @guard("jury.manage", event=load_event)
 def default_rubric(event):
     try:
-        jury_rubric.add_default_rubric(event)
+        jury_rubric.add_default_rubric(event, locale=current_language())
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")

@@ -1,6 +1,7 @@
 """The rubric an event's jury scores with: a default to start from, edits while no score exists, and the
 explicit reset that unlocks it."""
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -41,10 +42,15 @@ def _ensure_unlocked(event: Event) -> None:
                             code="rubric_locked")
 
 
-def add_default_rubric(event: Event) -> list[Criterion]:
-    """The six default criteria (weight 1, scale 1–10), for an event without a rubric yet."""
+def add_default_rubric(event: Event, *, locale: str = "de") -> list[Criterion]:
+    """The six default criteria (weight 1, scale 1–10) in ``locale``, for an event without a rubric yet."""
     if criteria_of(event):
         raise ConflictError(_("This event has a rubric already."), code="rubric_exists")
+    with force_locale(locale):
+        return _add_default(event)
+
+
+def _add_default(event: Event) -> list[Criterion]:
     created = []
     for position, (name, description, low, mid, high) in enumerate(DEFAULT_RUBRIC, start=1):
         criterion = Criterion(event_id=event.id, position=position, name=str(name), description=str(description),
