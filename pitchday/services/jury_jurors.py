@@ -4,6 +4,7 @@ Jurors are often not hub staff: the invitation creates a password-less account w
 logs its holder in for this event's jury only (``services/role_links.py``).
 """
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from .. import mail
@@ -139,8 +140,10 @@ def _jury_duties(user) -> list:
     for juror in rows:
         event = juror.event
         block = event.pitch_block()
+        with force_locale(user.locale or "de"):  # feeds are also built outside a request
+            title = _("Jury: %(title)s", title=event.title)
         entries.append(personal_calendar.PersonalEntry(
             event=event, role="juror", starts_at=block.starts_at if block else event.starts_at,
             ends_at=block.ends_at if block else event.ends_at, uid=f"jury-{event.id}-{user.id}@pitchday",
-            title=_("Jury: %(title)s", title=event.title)))
+            title=title))
     return entries
