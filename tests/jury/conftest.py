@@ -105,3 +105,27 @@ def switch_client():
 
     g.pop("csrf_token", None)
     g.pop("_login_user", None)
+
+
+@pytest.fixture
+def jury_server(app):
+    """The app served on a free local port by a threaded server: real parallel HTTP clients."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    app.config["BASE_URL"] = base
+    yield base
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def juror_link(app, juror) -> str:
+    from pitchday.services import role_links
+
+    with app.test_request_context():
+        return "/auth/link/" + role_links.make_token(juror.user, "juror", juror.event_id)
