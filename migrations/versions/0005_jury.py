@@ -124,7 +124,7 @@ def upgrade():
     with op.batch_alter_table('jury_scores', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_jury_scores_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_jury_scores_criterion_id'), ['criterion_id'], unique=False)
-        batch_op.create_index('ix_jury_scores_event', ['event_id'], unique=False)
+        batch_op.create_index('ix_jury_scores_event', ['event_id', 'juror_id', 'application_id', 'criterion_id', 'value'], unique=False)
 
     op.create_table('jury_sheets',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from ..database import write_intent
+from ..database import utcnow, write_intent
 from ..errors import DomainError, Invalid
 from ..extensions import db
 from ..forms.jury import CONFLICT_REASONS
@@ -34,9 +34,10 @@ def _render_pitch(event, juror: Juror, index: int | None = None, application_id:
     values = jury_scoring.my_values(juror, pitch.application) if pitch else {}
     sheet = db.session.scalar(db.select(ScoreSheet).filter_by(
         juror_id=juror.id, application_id=pitch.application.id)) if pitch else None
-    now_index = jury_scoring.current_index(board.pitches)
+    now = utcnow()
+    on_stage = pitch is not None and pitch.slot.starts_at <= now < pitch.slot.ends_at
     return render_template("jury/score.html", event=event, board=board, pitch=pitch, index=index,
-                           now_index=now_index, values=values, comment=sheet.comment if sheet else "",
+                           on_stage=on_stage, values=values, comment=sheet.comment if sheet else "",
                            total=jury_scoring.weighted_percent(board.criteria, values),
                            reasons=CONFLICT_REASONS)
 

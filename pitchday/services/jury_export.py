@@ -18,7 +18,7 @@ def scores_csv(results: EventResults) -> str:
     writer = csv.writer(out)
     writer.writerow(["juror_id", "juror", "juror_status", "position", "startup", "criterion", "weight",
                      "scale_min", "scale_max", "value", "counted"])
-    for juror_id, app_id, crit_id, value in results.raw_scores:
+    for juror_id, app_id, crit_id, value in sorted(results.raw_scores):
         juror, slot, crit = jurors.get(juror_id), slots.get(app_id), criteria.get(crit_id)
         if juror is None or slot is None or crit is None:
             continue

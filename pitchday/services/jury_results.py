@@ -60,7 +60,7 @@ def load(event: Event, *, min_scores: int = jury_stats.NORMALISE_MIN_SCORES) -> 
                                      .options(db.contains_eager(Juror.user)).order_by(User.name)))
     scores = [tuple(r) for r in db.session.execute(
         db.select(Score.juror_id, Score.application_id, Score.criterion_id, Score.value)
-        .filter_by(event_id=event.id).order_by(Score.juror_id, Score.application_id, Score.criterion_id))]
+        .filter_by(event_id=event.id))]
     conflict_rows = db.session.execute(db.select(Conflict.juror_id, Conflict.startup_id).join(Juror)
                                        .filter(Juror.event_id == event.id)).all()
     assigned_rows = db.session.execute(db.select(JurorAssignment.juror_id, JurorAssignment.application_id)

@@ -5,6 +5,7 @@ counts once every criterion is scored. The normalised score is that total standa
 own mean and (population) standard deviation, for jurors with at least ``min_scores`` totals and some spread.
 """
 
+import math
 import statistics
 from dataclasses import dataclass, field
 
@@ -31,6 +32,11 @@ class PitchResult:
     raw_rank: int | None = None
     norm_rank: int | None = None
 
+    mean: float | None = None
+    median: float | None = None
+    sd: float | None = None  # population standard deviation of the juror totals
+    norm_mean: float | None = None
+
     @property
     def count(self) -> int:
         return len(self.totals)
@@ -39,21 +45,14 @@ class PitchResult:
     def missing(self) -> int:
         return max(self.expected - self.count, 0)
 
-    @property
-    def mean(self) -> float | None:
-        return statistics.fmean(self.totals.values()) if self.totals else None
-
-    @property
-    def median(self) -> float | None:
-        return statistics.median(self.totals.values()) if self.totals else None
-
-    @property
-    def sd(self) -> float | None:
-        return statistics.pstdev(self.totals.values()) if self.totals else None
-
-    @property
-    def norm_mean(self) -> float | None:
-        return statistics.fmean(self.z.values()) if self.z else None
+    def summarise(self) -> None:
+        """Fix mean, median, spread and normalised mean once all totals are in."""
+        values = list(self.totals.values())
+        if values:
+            self.mean, self.sd = _mean_sd(values)
+            self.median = statistics.median(values)
+        if self.z:
+            self.norm_mean = sum(self.z.values()) / len(self.z)
 
     @property
     def ranks_differ(self) -> bool:
@@ -82,6 +81,12 @@ class Results:
         order = {p.application_id: i for i, p in enumerate(self.pitches)}
         return sorted(self.pitches, key=lambda p: (getattr(p, key) is None, getattr(p, key) or 0,
                                                    order[p.application_id]))
+
+
+def _mean_sd(values: list[float]) -> tuple[float, float]:
+    """Mean and population standard deviation (plain floats: statistics.pstdev is exact and slow)."""
+    mean = sum(values) / len(values)
+    return mean, math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
 
 
 def juror_total(criteria: list[Crit], values: dict[int, int]) -> float | None:
@@ -134,7 +139,7 @@ def compute(*, criteria: list[Crit], pitch_ids: list[int], juror_ids: list[int],
         own = [p.totals[j.juror_id] for p in pitches.values() if j.juror_id in p.totals]
         j.complete = len(own)
         if own:
-            j.mean, j.sd = statistics.fmean(own), statistics.pstdev(own)
+            j.mean, j.sd = _mean_sd(own)
         if j.complete < min_scores:
             j.reason = "too_few"
         elif j.sd < _EPS:
@@ -148,7 +153,8 @@ def compute(*, criteria: list[Crit], pitch_ids: list[int], juror_ids: list[int],
         counted = [cells[(j, p.application_id)] for j in p.totals]
         for c in criteria:
             if counted:
-                p.criterion_means[c.id] = statistics.fmean(v[c.id] for v in counted)
+                p.criterion_means[c.id] = sum(v[c.id] for v in counted) / len(counted)
+        p.summarise()
     ordered = [pitches[p] for p in pitch_ids]
     _rank(ordered, lambda p: p.mean, lambda p: p.norm_mean, "raw_rank")
     _rank(ordered, lambda p: p.norm_mean, lambda p: p.mean, "norm_rank")

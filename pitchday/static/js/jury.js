@@ -69,7 +69,7 @@
       var w = +fs.dataset.w, lo = +fs.dataset.min, hi = +fs.dataset.max;
       sum += w * (checked.value - lo) / (hi - lo); weights += w;
     });
-    doc.getElementById("total").textContent = weights ? Math.round(100 * sum / weights) : "–";
+    doc.getElementById("total").textContent = weights ? Math.round(100 * sum / weights) + " %" : "–";
   }
 
   var seq = Date.now();
