@@ -7,8 +7,21 @@ from pathlib import Path
 from pitchday import create_app
 from pitchday.database import utcnow
 from pitchday.extensions import db
-from pitchday.models import (AgendaBlock, Application, ApplicationStatus, BlockKind, Camp, Event, EventStatus,
-                             EventType, Juror, PitchSlot, Score, Startup, User)
+from pitchday.models import (
+    AgendaBlock,
+    Application,
+    ApplicationStatus,
+    BlockKind,
+    Camp,
+    Event,
+    EventStatus,
+    EventType,
+    Juror,
+    PitchSlot,
+    Score,
+    Startup,
+    User,
+)
 from pitchday.services import jury_rubric
 
 

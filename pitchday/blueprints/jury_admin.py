@@ -7,8 +7,8 @@ from flask_login import current_user
 from ..errors import DomainError
 from ..extensions import db
 from ..forms.base import choices
-from ..i18n import current_language
 from ..forms.jury import AssignForm, ConflictForm, CriterionForm, InviteForm, ResetForm
+from ..i18n import current_language
 from ..models import Criterion
 from ..permissions import guard
 from ..services import jury_jurors, jury_rubric, jury_scoring

@@ -8,8 +8,20 @@ from datetime import timedelta
 
 from ..database import utcnow
 from ..extensions import db
-from ..models import (AgendaBlock, Application, ApplicationStatus, BlockKind, Camp, Conflict, Event, EventStatus,
-                      EventType, Juror, PitchSlot, Startup)
+from ..models import (
+    AgendaBlock,
+    Application,
+    ApplicationStatus,
+    BlockKind,
+    Camp,
+    Conflict,
+    Event,
+    EventStatus,
+    EventType,
+    Juror,
+    PitchSlot,
+    Startup,
+)
 from ..models.jury import ConflictReason, JurorStatus
 from ..services import jury_rubric, jury_scoring
 from ..services.running_order import slots_for

@@ -1,8 +1,17 @@
 """Forms of the jury: rubric criteria, invitations, assignment, conflicts, reset, awards."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, EmailField, FloatField, IntegerField, RadioField, SelectField,
-                     SelectMultipleField, StringField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    EmailField,
+    FloatField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from ..models.jury import ConflictReason

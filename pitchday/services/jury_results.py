@@ -8,8 +8,18 @@ import statistics
 from dataclasses import dataclass
 
 from ..extensions import db
-from ..models import (Application, Conflict, Criterion, Event, Juror, JurorAssignment, JuryPublication, Score,
-                      ScoreSheet, User)
+from ..models import (
+    Application,
+    Conflict,
+    Criterion,
+    Event,
+    Juror,
+    JurorAssignment,
+    JuryPublication,
+    Score,
+    ScoreSheet,
+    User,
+)
 from ..models.jury import JurorStatus
 from . import jury_stats
 from .running_order import Slot, slots_for

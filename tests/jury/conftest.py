@@ -5,8 +5,19 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pitchday.extensions import db as _db
-from pitchday.models import (AgendaBlock, Application, ApplicationStatus, BlockKind, Event, EventStatus, EventType,
-                             Juror, PitchSlot, Startup, StartupMember)
+from pitchday.models import (
+    AgendaBlock,
+    Application,
+    ApplicationStatus,
+    BlockKind,
+    Event,
+    EventStatus,
+    EventType,
+    Juror,
+    PitchSlot,
+    Startup,
+    StartupMember,
+)
 from pitchday.services import jury_rubric
 from tests.conftest import create_user
 

@@ -22,7 +22,7 @@ class Device:
         self.event_id = event_id
 
     def post(self, path: str, payload: dict) -> int:
-        request = urllib.request.Request(self.base + path, data=json.dumps(payload).encode(), method="POST",
+        request = urllib.request.Request(self.base + path, data=json.dumps(payload).encode(), method="POST",  # noqa: S310 (http to the local test server)
                                          headers={"Content-Type": "application/json", "X-CSRFToken": self.csrf,
                                                   "Accept": "application/json"})
         try:
@@ -89,7 +89,7 @@ def test_one_juror_on_two_devices_changing_different_criteria_loses_nothing(app,
     assert set(statuses) == {200}
     db.session.rollback()  # end the test's own snapshot to see what the server wrote
     values = dict(db.session.execute(db.select(Score.criterion_id, Score.value).filter_by(juror_id=juror.id)).all())
-    assert values == {c: 8 for c in first} | {c: 3 for c in second}
+    assert values == dict.fromkeys(first, 8) | dict.fromkeys(second, 3)
 
 
 def test_two_devices_writing_the_same_criterion_leave_one_row_and_no_error(app, jury_server, event, criteria, juror):
@@ -102,7 +102,7 @@ def test_two_devices_writing_the_same_criterion_leave_one_row_and_no_error(app, 
     db.session.rollback()  # end the test's own snapshot to see what the server wrote
     assert db.session.scalar(db.select(db.func.count()).select_from(Score)) == 1
     # Comments from two devices at once: one sheet, no error.
-    comment = [lambda d=d: [d.post(f"/api/jury/{e}/pitch/{a}/comment", {"comment": f"from {i}"})
+    comment = [lambda d=d, i=i: [d.post(f"/api/jury/{e}/pitch/{a}/comment", {"comment": f"from {i}"})
                             for _ in range(5)] for i, d in enumerate(devices[:2])]
     assert set(run_together(*comment)) == {200}
     db.session.rollback()  # end the test's own snapshot to see what the server wrote
