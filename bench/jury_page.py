@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # bench/ is scripts, not a package
 
+from jury_setup import make_app, pitch_day  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
-from bench.jury_setup import make_app, pitch_day  # noqa: E402
 from pitchday.extensions import db  # noqa: E402
 from pitchday.services import role_links  # noqa: E402
 from pitchday.services.jury_rubric import criteria_of  # noqa: E402

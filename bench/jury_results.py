@@ -15,10 +15,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is scripts, not a package
 
+from jury_setup import make_app, pitch_day  # noqa: E402
 from sqlalchemy import event as sa_event  # noqa: E402
 
-from bench.jury_setup import make_app, pitch_day  # noqa: E402
 from pitchday.extensions import db  # noqa: E402
 from pitchday.models import Score  # noqa: E402
 from pitchday.services import jury_results  # noqa: E402
@@ -88,6 +89,7 @@ def main() -> None:
         top = results.stats.ranked("raw_rank")[0]
         print(f"check: first place raw = pitch {top.application_id}, mean {top.mean:.2f}, n = {top.count}")
         if url:
+            db.session.remove()  # release the session's locks, or DROP waits for them
             db.drop_all()
 
 
