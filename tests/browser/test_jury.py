@@ -92,3 +92,25 @@ def test_a_reload_while_offline_keeps_the_unsent_change(app, live_server, page, 
     wait_saved(page)
     assert page.locator(f"#c{cid}v7").is_checked()
     assert saved_values(juror_id, first_id) == {cid: 7}
+
+
+def test_the_organisers_results_page_on_a_phone(app, live_server, page, setup, organiser, screenshot, axe):
+    from pitchday.services import jury_scoring
+
+    event, juror, criteria, apps = setup
+    for i, application in enumerate(apps):
+        for k, criterion in enumerate(criteria):
+            jury_scoring.save_score(juror, application, criterion_id=criterion.id, value=1 + (3 * i + k) % 10)
+    db.session.commit()
+    page.goto(live_server + "/auth/login")
+    page.fill("#email", organiser.email)
+    page.fill("#password", "correct horse battery")
+    page.locator("main button[type=submit]").click()
+    page.goto(live_server + f"/events/{event.id}/jury/results")
+    assert "Ranglisten nebeneinander" in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "jury-results-phone")
+    assert axe(page) == []
+    page.goto(live_server + f"/events/{event.id}/jury/")
+    screenshot(page, "jury-admin-phone")
+    assert axe(page) == []
