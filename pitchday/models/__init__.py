@@ -4,18 +4,7 @@ from .accounts import RoleChange, RoleGrant, User
 from .applications import Application, ApplicationStatus, PitchSlot
 from .camps import Camp
 from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
-from .jury import (  # noqa: F401
-                   Award,
-                   Conflict,
-                   ConflictReason,
-                   Criterion,
-                   Juror,
-                   JurorAssignment,
-                   JurorStatus,
-                   JuryPublication,
-                   Score,
-                   ScoreSheet,
-)
+from .jury import Award, Conflict, Criterion, Juror, JurorAssignment, JuryPublication, Score, ScoreSheet  # noqa: F401
 from .registrations import AttendeeType, Registration, RegistrationStatus
 from .startups import MemberRole, Stage, Startup, StartupMember
 
