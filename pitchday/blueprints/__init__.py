@@ -9,12 +9,14 @@ from ..services.accounts import external_url
 from . import account, admin, auth, camps, main
 from . import applications, applications_founder, applications_manage, applications_startups
 from . import events, events_manage, events_organiser
+from . import jury, jury_admin, jury_results
 from . import registrations, registrations_admin
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [events.bp, events_manage.bp, events_organiser.bp]
 BLUEPRINTS += [applications_startups.bp, applications_founder.bp, applications.bp, applications_manage.bp]
 BLUEPRINTS += [registrations.bp, registrations_admin.bp]
+BLUEPRINTS += [jury.bp, jury_admin.bp, jury_results.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.

@@ -2,11 +2,12 @@
 
 from ..extensions import db
 from . import applications as applications_demo
-from . import events, foundation, registrations
+from . import events, foundation, jury, registrations
 
 SEEDERS = [foundation, events]
 SEEDERS += [applications_demo]  # after events: uses each camp's pitch day
 SEEDERS += [registrations]
+SEEDERS += [jury]  # after applications: scores the demo pitch day's running order
 
 
 def seed_all() -> None:

@@ -12,6 +12,7 @@ from .applications import (
 from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
 from .camps import Camp
 from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
+from .jury import Award, Conflict, Criterion, Juror, JurorAssignment, JuryPublication, Score, ScoreSheet  # noqa: F401
 from .registrations import AttendeeType, Registration, RegistrationQuestion, RegistrationQueue, RegistrationStatus
 from .startups import MemberRole, Stage, Startup, StartupInvitation, StartupMember
 

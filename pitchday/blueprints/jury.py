@@ -1,0 +1,153 @@
+"""The juror's side: the scoring page (a plain form that JavaScript upgrades to save each change at once),
+its JSON endpoints, and declaring conflicts."""
+
+import gzip
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from ..database import utcnow, write_intent
+from ..errors import DomainError, Invalid
+from ..extensions import db
+from ..forms.jury import CONFLICT_REASONS
+from ..models import Juror, ScoreSheet
+from ..permissions import guard
+from ..permissions.jury import active_juror
+from ..services import jury_jurors, jury_rubric, jury_scoring
+from ..services.event_lookup import load_event
+from ..services.jury_lookup import load_pitch
+
+bp = Blueprint("jury", __name__)
+
+
+@bp.after_request
+def _compress(response):
+    """The scoring page shrinks to a quarter with gzip: that matters on a weak venue signal (budget 60 KB)."""
+    if (response.mimetype == "text/html" and not response.direct_passthrough and response.status_code == 200
+            and "gzip" in request.headers.get("Accept-Encoding", "")
+            and "Content-Encoding" not in response.headers):
+        response.set_data(gzip.compress(response.get_data(), compresslevel=6))
+        response.headers["Content-Encoding"] = "gzip"
+        response.vary.add("Accept-Encoding")
+    return response
+
+
+def _juror(event) -> Juror:
+    return active_juror(current_user, event.id)
+
+
+def _render_pitch(event, juror: Juror, index: int | None = None, application_id: int | None = None):
+    board = jury_scoring.board(juror, event)
+    if application_id is not None:
+        index = board.index_of(application_id)
+    elif index is None:
+        index = jury_scoring.current_index(board.pitches)
+    pitch = board.pitches[index] if board.pitches else None
+    values = jury_scoring.my_values(juror, pitch.application) if pitch else {}
+    sheet = db.session.scalar(db.select(ScoreSheet).filter_by(
+        juror_id=juror.id, application_id=pitch.application.id)) if pitch else None
+    now = utcnow()
+    on_stage = pitch is not None and pitch.slot.starts_at <= now < pitch.slot.ends_at
+    return render_template("jury/score.html", event=event, board=board, pitch=pitch, index=index,
+                           on_stage=on_stage, values=values, comment=sheet.comment if sheet else "",
+                           total=jury_scoring.weighted_percent(board.criteria, values),
+                           reasons=CONFLICT_REASONS)
+
+
+@bp.get("/jury/<int:event_id>/")
+@guard("jury.score", event=load_event)
+def home(event):
+    """Where the invitation link lands: the pitch on stage now."""
+    juror = _juror(event)
+    if juror.status == "invited":
+        db.session.commit()  # end the read transaction so SQLite starts the write with BEGIN IMMEDIATE
+        with write_intent():
+            jury_jurors.accept(juror)
+            db.session.commit()
+    return _render_pitch(event, juror)
+
+
+@bp.get("/jury/<int:event_id>/pitch/<int:application_id>")
+@guard("jury.score", event=load_event, application=load_pitch)
+def pitch(event, application):
+    return _render_pitch(event, _juror(event), application_id=application.id)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@bp.post("/jury/<int:event_id>/pitch/<int:application_id>")
+@guard("jury.score_pitch", event=load_event, application=load_pitch)
+def save_form(event, application):
+    """The same page without JavaScript: every value at once, then save or submit."""
+    juror = _juror(event)
+    target = url_for("jury.pitch", event_id=event.id, application_id=application.id)
+    try:
+        for criterion in jury_rubric.criteria_of(event):
+            raw = request.form.get(f"c{criterion.id}")
+            if raw:
+                value = _int(raw)
+                if value is None:
+                    raise Invalid(_("The value must be a whole number."))
+                jury_scoring.save_score(juror, application, criterion_id=criterion.id, value=value)
+        jury_scoring.save_comment(juror, application, comment=request.form.get("comment", ""))
+        if request.form.get("action") == "submit":
+            jury_scoring.submit(juror, application)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(target)
+    db.session.commit()
+    flash(_("Submitted.") if request.form.get("action") == "submit" else _("Saved."), "success")
+    return redirect(target)
+
+
+@bp.post("/api/jury/<int:event_id>/pitch/<int:application_id>/score")
+@guard("jury.score_pitch", event=load_event, application=load_pitch)
+def api_score(event, application):
+    data = request.get_json(silent=True) or {}
+    criterion_id, value = _int(data.get("criterion_id")), _int(data.get("value"))
+    if criterion_id is None or value is None:
+        raise Invalid(_("criterion_id and value must be whole numbers."))
+    jury_scoring.save_score(_juror(event), application, criterion_id=criterion_id, value=value)
+    db.session.commit()
+    return jsonify(status="saved", criterion_id=criterion_id, value=value)
+
+
+@bp.post("/api/jury/<int:event_id>/pitch/<int:application_id>/comment")
+@guard("jury.score_pitch", event=load_event, application=load_pitch)
+def api_comment(event, application):
+    data = request.get_json(silent=True) or {}
+    if not isinstance(data.get("comment"), str):
+        raise Invalid(_("comment must be text."))
+    jury_scoring.save_comment(_juror(event), application, comment=data["comment"])
+    db.session.commit()
+    return jsonify(status="saved")
+
+
+@bp.get("/api/jury/<int:event_id>/csrf")
+@guard("jury.score", event=load_event)
+def api_csrf(event):
+    """A fresh CSRF token for a page left open longer than the token lives."""
+    return jsonify(csrf=generate_csrf())
+
+
+@bp.post("/jury/<int:event_id>/pitch/<int:application_id>/conflict")
+@guard("jury.score", event=load_event, application=load_pitch)
+def declare_conflict(event, application):
+    try:
+        jury_jurors.declare_conflict(_juror(event), application, by=current_user,
+                                     reason=request.form.get("reason", ""))
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Conflict declared: you will not score this pitch."), "success")
+    return redirect(url_for("jury.pitch", event_id=event.id, application_id=application.id))

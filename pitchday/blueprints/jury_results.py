@@ -1,0 +1,115 @@
+"""Results of the jury: live for organisers, CSV exports, publishing with awards, feedback for startups,
+and the awards panel on the event page."""
+
+from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..errors import DomainError
+from ..extensions import db
+from ..forms.base import choices
+from ..forms.jury import AwardForm
+from ..permissions import guard
+from ..permissions.jury import results_published
+from ..services import jury_export, jury_publish, jury_results
+from ..services.event_lookup import load_event
+from ..services.jury_lookup import load_pitch
+from . import panels
+
+bp = Blueprint("jury_results", __name__, url_prefix="/events/<int:event_id>/jury")
+
+
+def _award_form(results):
+    form = AwardForm(prefix="award")
+    form.application_id.choices = choices([(s.application.id, f"{s.position}. {s.startup.name}")
+                                           for s in results.slots])
+    return form
+
+
+@bp.get("/results")
+@guard("jury.manage", event=load_event)
+def live(event):
+    results = jury_results.load(event)
+    return render_template("jury/results.html", event=event, r=results, awards=jury_publish.awards_of(event),
+                           award_form=_award_form(results))
+
+
+@bp.get("/results/scores.csv")
+@guard("jury.manage", event=load_event)
+def scores_csv(event):
+    return _csv(jury_export.scores_csv(jury_results.load(event)), f"jury-scores-event-{event.id}.csv")
+
+
+@bp.get("/results/rankings.csv")
+@guard("jury.manage", event=load_event)
+def rankings_csv(event):
+    return _csv(jury_export.rankings_csv(jury_results.load(event)), f"jury-rankings-event-{event.id}.csv")
+
+
+def _csv(text: str, name: str) -> Response:
+    return Response(text, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.post("/awards")
+@guard("jury.manage", event=load_event)
+def add_award(event):
+    form = _award_form(jury_results.load(event))
+    if form.validate_on_submit():
+        try:
+            application = load_pitch(event.id, form.application_id.data)
+            jury_publish.add_award(event, application, title=form.title.data, position=form.position.data or 0)
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Award added."), "success")
+    else:
+        flash(_("Name the award and choose a startup."), "error")
+    return redirect(url_for("jury_results.live", event_id=event.id))
+
+
+@bp.post("/awards/<int:award_id>/delete")
+@guard("jury.manage", event=load_event)
+def remove_award(event, award_id):
+    try:
+        jury_publish.remove_award(event, award_id)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+    return redirect(url_for("jury_results.live", event_id=event.id))
+
+
+@bp.post("/publish")
+@guard("jury.manage", event=load_event)
+def publish(event):
+    try:
+        sent = jury_publish.publish(event, by=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Results published; %(n)d feedback e-mails sent to the startups.", n=sent), "success")
+    return redirect(url_for("jury_results.live", event_id=event.id))
+
+
+@bp.get("/feedback/<int:application_id>")
+@guard("jury.feedback", event=load_event, application=load_pitch)
+def feedback(event, application):
+    results = jury_results.load(event)
+    return render_template("jury/feedback.html", event=event, feedback=jury_publish.feedback_for(results, application),
+                           published=results.publication is not None)
+
+
+def _awards_panel(event):
+    """Winners and special awards on the event page, once the results are published."""
+    if not results_published(event.id):
+        return None
+    awards = jury_publish.awards_of(event)
+    return {"awards": awards} if awards else None
+
+
+panels.register_event_panel("jury/_awards_panel.html", _awards_panel, order=70)

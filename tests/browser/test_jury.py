@@ -1,0 +1,116 @@
+"""A juror on a phone (390×844): opens the invitation, scores two pitches, loses the connection in between,
+comes back, and everything is saved."""
+
+import pytest
+from playwright.sync_api import expect
+
+from pitchday.extensions import db
+from pitchday.models import Score, ScoreSheet
+from pitchday.services import jury_rubric
+from tests.jury.conftest import juror_link, make_event, make_juror, pitches
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def setup(app, camps):
+    event = make_event(camps["essen"], n_pitches=3)
+    jury_rubric.add_default_rubric(event)
+    db.session.commit()
+    juror = make_juror(event, "jana@example.org", "Jana Juror")
+    return event, juror, jury_rubric.criteria_of(event), pitches(event)
+
+
+def saved_values(juror_id, application_id):
+    db.session.rollback()  # see what the server committed
+    return dict(db.session.execute(db.select(Score.criterion_id, Score.value)
+                                   .filter_by(juror_id=juror_id, application_id=application_id)).all())
+
+
+def wait_saved(page):
+    expect(page.locator("#net")).to_have_text("Alles gespeichert", timeout=10000)
+
+
+def wait_offline(page):
+    expect(page.locator("#net")).to_contain_text("Offline", timeout=10000)
+
+
+def test_a_juror_scores_two_pitches_through_a_dropped_connection(app, live_server, page, setup, screenshot, axe):
+    event, juror, criteria, (first, second, _third) = setup
+    juror_id, first_id, second_id = juror.id, first.id, second.id
+    crit_ids = [c.id for c in criteria]
+    page.goto(live_server + juror_link(app, juror))
+    assert "Startup A" in page.locator("h1").inner_text()
+    # The whole scale of every criterion is visible without scrolling.
+    last = page.locator(f"label[for=c{crit_ids[-1]}v10]").bounding_box()
+    assert last["y"] + last["height"] <= 844
+    assert axe(page) == []
+    screenshot(page, "jury-score-phone", full_page=False)
+
+    for k, cid in enumerate(crit_ids):
+        page.tap(f"label[for=c{cid}v{5 + k % 5}]")
+    wait_saved(page)
+    assert saved_values(juror_id, first_id) == {cid: 5 + k % 5 for k, cid in enumerate(crit_ids)}
+    assert page.locator("#total").inner_text() != "–"
+
+    page.tap("#next")
+    page.wait_for_url(f"**/pitch/{second_id}")
+    page.context.set_offline(True)
+    for k, cid in enumerate(crit_ids):
+        page.tap(f"label[for=c{cid}v{3 + k}]")
+    page.fill("#comment", "Offline getippt")
+    page.locator("#comment").blur()
+    wait_offline(page)
+    screenshot(page, "jury-score-phone-offline", full_page=False)
+    assert saved_values(juror_id, second_id) == {}
+    queued = page.evaluate("Object.keys(localStorage).map(k => JSON.parse(localStorage[k]).length)")
+    assert queued == [len(crit_ids) + 1]
+
+    page.context.set_offline(False)
+    wait_saved(page)
+    assert saved_values(juror_id, second_id) == {cid: 3 + k for k, cid in enumerate(crit_ids)}
+    assert db.session.scalar(db.select(ScoreSheet.comment).filter_by(juror_id=juror_id,
+                                                                     application_id=second_id)) == "Offline getippt"
+    # A reload shows what is saved; the first pitch is untouched.
+    page.reload()
+    assert page.locator(f"#c{crit_ids[0]}v3").is_checked()
+    assert saved_values(juror_id, first_id)[crit_ids[0]] == 5
+    screenshot(page, "jury-score-phone-after")
+
+
+def test_a_reload_while_offline_keeps_the_unsent_change(app, live_server, page, setup):
+    event, juror, criteria, (first, *_rest) = setup
+    cid, first_id, juror_id = criteria[0].id, first.id, juror.id
+    page.goto(live_server + juror_link(app, juror))
+    page.context.set_offline(True)
+    page.tap(f"label[for=c{cid}v7]")
+    wait_offline(page)
+    page.context.set_offline(False)
+    # The page is reloaded before the change was sent: it is shown again and then sent.
+    page.evaluate("() => { window.stop(); }")
+    page.reload()
+    wait_saved(page)
+    assert page.locator(f"#c{cid}v7").is_checked()
+    assert saved_values(juror_id, first_id) == {cid: 7}
+
+
+def test_the_organisers_results_page_on_a_phone(app, live_server, page, setup, organiser, screenshot, axe):
+    from pitchday.services import jury_scoring
+
+    event, juror, criteria, apps = setup
+    for i, application in enumerate(apps):
+        for k, criterion in enumerate(criteria):
+            jury_scoring.save_score(juror, application, criterion_id=criterion.id, value=1 + (3 * i + k) % 10)
+    db.session.commit()
+    page.goto(live_server + "/auth/login")
+    page.fill("#email", organiser.email)
+    page.fill("#password", "correct horse battery")
+    page.locator("main button[type=submit]").click()
+    page.goto(live_server + f"/events/{event.id}/jury/results")
+    assert "Ranglisten nebeneinander" in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "jury-results-phone")
+    assert axe(page) == []
+    page.goto(live_server + f"/events/{event.id}/jury/")
+    screenshot(page, "jury-admin-phone")
+    assert axe(page) == []
