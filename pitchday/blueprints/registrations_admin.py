@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_login import current_user
 
 from ..errors import DomainError
@@ -103,7 +104,7 @@ def capacity(event):
 def export(event):
     headers = {"status": _("Status"), "position": _("Place on waiting list"), "name": _("Name"),
                "email": _("E-mail"), "organisation": _("Organisation"), "type": _("Attendee type"),
-               "registered": _("Registered"), "confirmed": _("Confirmed"), "cancelled": _("Cancelled")}
+               "registered": _("Registered"), "confirmed": _("Confirmed"), "cancelled": pgettext("registration", "Cancelled")}
     content = attendees_csv(event, registrations_lists.all_of(event), headers=headers,
                             status_labels={k: str(v) for k, v in STATUSES.items()})
     return Response(content, mimetype="text/csv; charset=utf-8", headers={

@@ -1,6 +1,7 @@
 """Human names for attendee types and registration statuses, translated."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 ATTENDEE_TYPES = [
     ("startup", _l("Startup")),
@@ -14,7 +15,7 @@ ATTENDEE_TYPES = [
 STATUSES = {
     "confirmed": _l("Confirmed"),
     "waiting": _l("Waiting list"),
-    "cancelled": _l("Cancelled"),
+    "cancelled": lazy_pgettext("registration", "Cancelled"),
 }
 
 
