@@ -5,9 +5,10 @@ from flask_babel import lazy_gettext as _l
 from ..labels import role_label
 from ..sectors import sector_label
 from ..services.accounts import external_url
-from . import account, admin, auth, camps, main
+from . import account, admin, auth, camps, impact, main, matchmaking, matchmaking_organiser
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
+BLUEPRINTS += [matchmaking.bp, matchmaking_organiser.bp, impact.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.
@@ -16,6 +17,7 @@ NAVIGATION = [
     ("camps.index", _l("Camps"), "public"),
     ("startups.mine", _l("My startups"), "authenticated"),
     ("organiser.dashboard", _l("Organise"), "organiser_area"),
+    ("impact.index", _l("Impact"), "impact.view"),
     ("admin.index", _l("Admin"), "hub_admin"),
 ]
 

@@ -126,7 +126,7 @@ def allocate(pairs: Iterable[Pair], slots: int, tables: list, fixed: dict | None
     """Place as many pairs as possible; ``fixed`` {key: (slot, table)} stay put, ``previous`` is a preference."""
     from ortools.sat.python import cp_model
 
-    pairs = list(dict((p.key, p) for p in pairs).values())
+    pairs = list({p.key: p for p in pairs}.values())
     fixed = dict(fixed or {})
     previous = {k: v for k, v in (previous or {}).items() if k not in fixed}
     by_key = {p.key: p for p in pairs}
