@@ -8,6 +8,8 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..database import utcnow
+from ..forms.base import choices
 from ..forms.matchmaking import ImpactFilterForm
 from ..permissions import guard
 from ..services import camps as camp_service
@@ -25,10 +27,9 @@ def _filters():
     allowed = [c for c in camp_service.all_camps()
                if current_user.is_hub_admin or c.id in current_user.organised_camp_ids()]
     form = ImpactFilterForm(request.args)
-    form.camp.choices = [("", _("All my camps") if not current_user.is_hub_admin else _("All camps"))] + [
-        (c.slug, c.name) for c in allowed]
-    years = impact.report_years()
-    form.year.choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
+    everything = _("All camps") if current_user.is_hub_admin else _("All my camps")
+    form.camp.choices = choices([("", everything)] + [(c.slug, c.name) for c in allowed])
+    form.year.choices = choices([("", _("All years"))] + [(str(y), str(y)) for y in impact.report_years()])
     valid = form.validate()
     camp = next((c for c in allowed if valid and c.slug == form.camp.data), None)
     camp_ids = [camp.id] if camp else [c.id for c in allowed]
@@ -42,22 +43,27 @@ def _report():
     return form, impact.build_report(camp_ids=camp_ids, year=year, granularity=period)
 
 
+def _camp_name(form) -> str:
+    return next((c.label for c in form.camp.choices if c.value == (form.camp.data or "")), "")
+
+
+def _render(template: str):
+    form, report = _report()
+    return render_template(template, form=form, report=report, camp_name=_camp_name(form), now=utcnow(),
+                           charts=CHARTS, query=request.args, labels=impact.LABELS, type_label=attendee_type_label,
+                           kind_label=follow_up_label, types=impact.ATTENDEE_TYPES, kinds=impact.FOLLOW_UP_KINDS)
+
+
 @bp.get("/")
 @guard("impact.view")
 def index():
-    form, report = _report()
-    return render_template("impact/index.html", form=form, report=report, charts=CHARTS, query=request.args,
-                           labels=impact.LABELS, type_label=attendee_type_label, kind_label=follow_up_label,
-                           types=impact.ATTENDEE_TYPES, kinds=impact.FOLLOW_UP_KINDS)
+    return _render("impact/index.html")
 
 
 @bp.get("/print")
 @guard("impact.view")
 def printable():
-    form, report = _report()
-    return render_template("impact/print.html", form=form, report=report, charts=CHARTS, query=request.args,
-                           labels=impact.LABELS, type_label=attendee_type_label, kind_label=follow_up_label,
-                           types=impact.ATTENDEE_TYPES, kinds=impact.FOLLOW_UP_KINDS)
+    return _render("impact/print.html")
 
 
 @bp.get("/report.csv")

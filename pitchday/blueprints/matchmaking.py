@@ -8,6 +8,7 @@ from flask_login import current_user
 from ..errors import DomainError
 from ..extensions import db
 from ..forms.accounts import ConfirmForm
+from ..forms.base import choices
 from ..forms.matchmaking import AskForm, FollowUpForm, ProfileForm
 from ..models.matchmaking import RequestSide
 from ..permissions import guard
@@ -195,7 +196,7 @@ def startup_ics(startup, event, meeting_id):
 def startup_contacts(startup, event):
     over = contacts.event_is_over(event)
     form = FollowUpForm()
-    form.startup.choices = [(startup.id, startup.name)]
+    form.startup.choices = choices([(startup.id, startup.name)])
     return render_template("matchmaking/contacts.html", startup=startup, event=event, over=over,
                            contacts=contacts.contacts_for(startup, event) if over else [], form=form,
                            follow_ups=followups.follow_ups_of(event, startup))
@@ -215,7 +216,7 @@ def startup_contacts_csv(startup, event):
 @guard("matchmaking.startup", startup=load_startup, event=load_event)
 def startup_follow_up(startup, event):
     form = FollowUpForm()
-    form.startup.choices = [(startup.id, startup.name)]
+    form.startup.choices = choices([(startup.id, startup.name)])
     target = url_for("matchmaking.startup_contacts", startup_id=startup.id, event_id=event.id)
     if not form.validate_on_submit():
         flash(_("Please choose what came of it."), "error")

@@ -5,9 +5,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..berlin import to_local
 from ..errors import DomainError
 from ..extensions import db
 from ..forms.accounts import ConfirmForm
+from ..forms.base import choices
 from ..forms.matchmaking import FollowUpForm, MoveForm, SettingsForm
 from ..permissions import guard
 from ..services import matchmaking as mm
@@ -24,8 +26,8 @@ bp.context_processor(lambda: LABEL_FILTERS)
 
 def _move_form(view, meeting=None):
     form = MoveForm(prefix=f"m{meeting.id}" if meeting else None)
-    form.slot.choices = [(i, f"{start:%H:%M}") for i, start, _end in view["slots"]]
-    form.table.choices = [(t.id, t.name) for t in view["tables"]]
+    form.slot.choices = choices([(i, f"{to_local(start):%H:%M}") for i, start, _end in view["slots"]])
+    form.table.choices = choices([(t.id, t.name) for t in view["tables"]])
     if meeting is not None and not form.is_submitted():
         form.slot.data, form.table.data = meeting.slot_index, meeting.table_id
     return form
@@ -37,7 +39,7 @@ def _page(event, settings_form=None, status=200):
         settings_form = SettingsForm(data={"slot_minutes": view["settings"].slot_minutes,
                                            "tables": "\n".join(t.name for t in view["tables"])})
     follow_form = FollowUpForm()
-    follow_form.startup.choices = [(s.id, s.name) for s in mm.lineup(event)]
+    follow_form.startup.choices = choices([(s.id, s.name) for s in mm.lineup(event)])
     move_forms = {m.id: _move_form(view, m) for m in view["placed"]}
     return render_template("matchmaking/organiser.html", **view, settings_form=settings_form,
                            confirm_form=ConfirmForm(), move_forms=move_forms, follow_form=follow_form,
@@ -126,7 +128,7 @@ def cancel(event, meeting):
 @guard("matchmaking.organise", event=load_event)
 def follow_up(event):
     form = FollowUpForm()
-    form.startup.choices = [(s.id, s.name) for s in mm.lineup(event)]
+    form.startup.choices = choices([(s.id, s.name) for s in mm.lineup(event)])
     if not form.validate_on_submit():
         flash(_("Please choose a startup and what came of it."), "error")
         return _back(event)
