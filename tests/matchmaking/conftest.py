@@ -6,9 +6,21 @@ from itertools import count
 import pytest
 
 from pitchday.database import utcnow
-from pitchday.models import (AgendaBlock, Application, ApplicationStatus, AttendeeType, BlockKind, Event,
-                             EventStatus, EventType, PitchSlot, Registration, RegistrationStatus, Startup,
-                             StartupMember)
+from pitchday.models import (
+    AgendaBlock,
+    Application,
+    ApplicationStatus,
+    AttendeeType,
+    BlockKind,
+    Event,
+    EventStatus,
+    EventType,
+    PitchSlot,
+    Registration,
+    RegistrationStatus,
+    Startup,
+    StartupMember,
+)
 from tests.conftest import create_user
 
 _numbers = count(1)

@@ -13,7 +13,7 @@ from tests.conftest import create_user, log_in
 from tests.matchmaking.conftest import add_pitch, register
 
 
-def test_attendee_asks_startup_accepts_organiser_places_both_see_time_and_table(app, new_client, db, pitch_day, organiser):
+def test_ask_accept_place_and_both_see_time_and_table(app, new_client, db, pitch_day, organiser):
     event, alpha = pitch_day["event"], pitch_day["alpha"]
     reg = register(db, event, "Ina Industrie")
     attendee = new_client()
