@@ -87,16 +87,18 @@ def run(event):
     return _back(event)
 
 
-def _own(event, meeting):
+def _own(event, meeting_id):
+    """The event's meeting or 404 (loaded after the permission check, so strangers learn nothing)."""
+    meeting = load_meeting(meeting_id)
     if meeting.event_id != event.id:
         abort(404)
     return meeting
 
 
 @bp.post("/meetings/<int:meeting_id>/move")
-@guard("matchmaking.organise", event=load_event, meeting=load_meeting)
-def move(event, meeting):
-    _own(event, meeting)
+@guard("matchmaking.organise", event=load_event)
+def move(event, meeting_id):
+    meeting = _own(event, meeting_id)
     form = _move_form(grid_view(event), meeting)
     if not form.validate_on_submit():
         flash(_("Choose a slot and a table of this event."), "error")
@@ -113,9 +115,9 @@ def move(event, meeting):
 
 
 @bp.post("/meetings/<int:meeting_id>/cancel")
-@guard("matchmaking.organise", event=load_event, meeting=load_meeting)
-def cancel(event, meeting):
-    _own(event, meeting)
+@guard("matchmaking.organise", event=load_event)
+def cancel(event, meeting_id):
+    meeting = _own(event, meeting_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     meetings.cancel(meeting, by=current_user)
