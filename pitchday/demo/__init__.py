@@ -1,9 +1,9 @@
 """Demo data for `flask seed-demo`: each area adds its own module to SEEDERS, in dependency order."""
 
 from ..extensions import db
-from . import foundation
+from . import foundation, matchmaking
 
-SEEDERS = [foundation]
+SEEDERS = [foundation, matchmaking]
 
 
 def seed_all() -> None:

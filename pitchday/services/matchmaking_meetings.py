@@ -72,8 +72,11 @@ def _times(event):
     return {i: (start, end) for i, start, end in requests_service.networking_slots(event)}
 
 
-def run_allocation(event):
-    """Place every agreed pair the grid allows; meetings confirmed by both sides or placed by hand stay put."""
+def run_allocation(event, *, notify: bool = True):
+    """Place every agreed pair the grid allows; meetings confirmed by both sides or placed by hand stay put.
+
+    ``notify=False`` (demo data) places without e-mailing anyone.
+    """
     times = _times(event)
     tables = tables_of(event)
     if not times:
@@ -109,7 +112,8 @@ def run_allocation(event):
         if place is None:
             if m is not None:
                 m.sequence += 1
-                notify_meeting(m, "cancelled")
+                if notify:
+                    notify_meeting(m, "cancelled")
                 db.session.delete(m)
             continue
         if m is None:
@@ -124,7 +128,7 @@ def run_allocation(event):
         m.slot_index, m.table_id = place
         m.starts_at, m.ends_at = times[place[0]]
     db.session.flush()
-    for m, kind in changed:
+    for m, kind in changed if notify else ():
         notify_meeting(m, kind)
     requests_service.settings_for(event).allocated_at = utcnow()
     return result
