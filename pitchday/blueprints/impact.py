@@ -86,9 +86,10 @@ def chart(name):
     labels = [f"{r.camp} {r.period}" for r in rows]
     total = report.total.figures
     if name == "attendance":
-        svg = bar_chart(_("Registrations and check-ins"), labels,
-                        [(_("Registrations"), [r.figures["registrations"] for r in rows]),
-                         (_("Check-ins"), [r.figures["checkins"] for r in rows])])
+        series = [(_("Registrations"), [r.figures["registrations"] for r in rows])]
+        if report.has_checkins:  # not drawn as zeros where no check-in counter is registered
+            series.append((_("Check-ins"), [r.figures["checkins"] for r in rows]))
+        svg = bar_chart(_("Registrations and check-ins"), labels, series)
     elif name == "meetings":
         svg = bar_chart(_("Meetings arranged"), labels,
                         [(_("All meetings"), [r.figures["meetings"] for r in rows]),
