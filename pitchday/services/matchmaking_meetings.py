@@ -144,13 +144,13 @@ def move(meeting: Meeting, *, slot_index: int, table_id: int) -> Meeting:
         raise Conflict(_("This meeting was cancelled."), code="cancelled")
     if (meeting.slot_index, meeting.table_id) == (slot_index, table_id):
         return meeting
-    meeting.slot_index, meeting.table_id = slot_index, table_id
-    meeting.starts_at, meeting.ends_at = times[slot_index]
-    meeting.pinned, meeting.sequence = True, meeting.sequence + 1
-    meeting.attendee_confirmed_at = meeting.startup_confirmed_at = None
     try:
+        # The savepoint starts before the change, so a collision rolls back only this move.
         with db.session.begin_nested():
-            db.session.flush()
+            meeting.slot_index, meeting.table_id = slot_index, table_id
+            meeting.starts_at, meeting.ends_at = times[slot_index]
+            meeting.pinned, meeting.sequence = True, meeting.sequence + 1
+            meeting.attendee_confirmed_at = meeting.startup_confirmed_at = None
     except IntegrityError:
         raise Conflict(_("That table, the startup or the attendee is already taken in this slot."),
                        code="slot_taken", field="slot") from None
