@@ -18,12 +18,15 @@ from ..services import matchmaking_followups as followups
 from ..services import matchmaking_meetings as meetings
 from ..services.event_lookup import load_event
 from ..services.impact_labels import LABEL_FILTERS
+from ..services.matchmaking_links import panel_context
 from ..services.matchmaking_lookup import load_startup, load_ticket
 from ..services.matchmaking_notify import meeting_ics
 from ..services.matchmaking_views import attendee_view, startup_view
+from .panels import register_event_panel
 
 bp = Blueprint("matchmaking", __name__)
 bp.context_processor(lambda: LABEL_FILTERS)
+register_event_panel("matchmaking/_panel.html", panel_context, order=60)
 
 ANSWERS = ("accept", "decline", "withdraw")
 

@@ -72,9 +72,9 @@ def test_a_double_tap_on_accept_counts_once(app, db, pitch_day):
     clients = [FormClient(_OwnTokenClient(app.test_client())) for _ in range(2)]
     tokens = [c.csrf_token(page) for c in clients]
     db.session.rollback()
-    statuses = _parallel([
-        (lambda c=c, t=t: c.client._client.post(f"{page}/requests/{request_id}/accept", data={"csrf_token": t}).status_code)
-        for c, t in zip(clients, tokens, strict=True)])
+    url = f"{page}/requests/{request_id}/accept"
+    statuses = _parallel([(lambda c=c, t=t: c.client._client.post(url, data={"csrf_token": t}).status_code)
+                          for c, t in zip(clients, tokens, strict=True)])
     assert statuses == [302, 302]
     db.session.expire_all()
     assert db.session.get(type(request), request_id).status == "accepted"

@@ -122,3 +122,21 @@ def test_organiser_settings_errors_keep_the_input(app, new_client, db, pitch_day
 def request_context():
     """Route tests go through the client, which makes its own request contexts."""
     yield
+
+
+def test_the_event_page_panel_and_dashboard_count(app, db, new_client, pitch_day, organiser):
+    from pitchday.blueprints.panels import event_panels
+    from pitchday.services.event_counts import counts_for
+
+    event = pitch_day["event"]
+    with app.test_request_context():
+        assert event_panels(event) == []  # anonymous: nothing to arrange
+    client = new_client()
+    log_in(client, organiser)
+    with app.test_request_context():
+        from flask_login import login_user
+
+        login_user(organiser)
+        [(template, context)] = [p for p in event_panels(event) if p[0] == "matchmaking/_panel.html"]
+        assert context["organise"] and not context["attend"]
+    assert counts_for([event.id])["meetings"] == {}
