@@ -17,6 +17,8 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
+from .matchmaking_repair import repair
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -134,14 +136,16 @@ def allocate(pairs: Iterable[Pair], slots: int, tables: list, fixed: dict | None
     if slots <= 0 or not tables:
         return Allocation(dict(fixed), [p.key for p in pairs if p.key not in fixed], True, len(fixed))
 
-    hint = greedy(pairs, slots, tables, fixed, order="hardest_first", previous=previous)
+    hint = {key: place[0] for key, place in
+            greedy(pairs, slots, tables, fixed, order="hardest_first", previous=previous).items()}
+    hint = repair(pairs, slots, dict.fromkeys(range(slots), len(tables)), fixed, hint)
     bound = degree_bound(pairs, slots, tables, fixed)
     if len(hint) >= bound:
-        # The greedy placement reaches an upper bound, so it is a maximum: no solver needed.
-        chosen = {key: place[0] for key, place in hint.items() if key not in fixed}
+        # The greedy placement (with Kempe-chain repairs) reaches an upper bound: it is a maximum, no solver needed.
+        chosen = {key: slot for key, slot in hint.items() if key not in fixed}
         return Allocation(placements=_assign_tables(chosen, tables, fixed, previous, busy),
                           unplaced=[p.key for p in pairs if p.key not in hint], optimal=True, upper_bound=bound,
-                          solver="greedy", stats={"status": "greedy reached the flow bound"})
+                          solver="greedy", stats={"status": "greedy and repairs reached the flow bound"})
 
     capacity = {s: sum(1 for t in tables if ("table", t, s) not in busy) for s in range(slots)}
     free = [p for p in pairs if p.key not in fixed]
@@ -171,7 +175,7 @@ def allocate(pairs: Iterable[Pair], slots: int, tables: list, fixed: dict | None
     model.maximize(sum(weight * v for v in x.values())
                    + sum(x[k, s] for k, (s, _t) in previous.items() if (k, s) in x))
     for (key, s), var in x.items():
-        model.add_hint(var, hint.get(key, (None,))[0] == s)
+        model.add_hint(var, hint.get(key) == s)
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
@@ -182,7 +186,7 @@ def allocate(pairs: Iterable[Pair], slots: int, tables: list, fixed: dict | None
         bound = min(bound, len(fixed) + int(solver.best_objective_bound // weight))
         optimal = status == cp_model.OPTIMAL or len(chosen) >= bound - len(fixed)
     else:  # no answer in time: fall back on the greedy placement, which is always valid
-        chosen = {key: place[0] for key, place in hint.items() if key not in fixed}
+        chosen = {key: slot for key, slot in hint.items() if key not in fixed}
         optimal = len(fixed) + len(chosen) >= bound
     placements = _assign_tables(chosen, tables, fixed, previous, busy)
     return Allocation(placements=placements, unplaced=[p.key for p in pairs if p.key not in placements],

@@ -110,3 +110,9 @@ def test_a_large_allocation_keeps_every_rule():
     assert check(pairs, 10, tables, result.placements, fixed) == []
     assert result.placed >= len(greedy(pairs, 10, tables, fixed))
     assert result.placed <= result.upper_bound
+
+
+def test_the_small_cases_exercise_both_the_shortcut_and_the_exact_solver():
+    used = {allocate(*random_case(random.Random(seed))[:3], fixed=random_case(random.Random(seed))[3]).solver
+            for seed in range(60)}
+    assert used == {"greedy", "cp-sat"}
