@@ -36,9 +36,11 @@ def main():
     # (slots, tables): a 2-hour block in 15-minute slots with 40 and 60 tables, 3 and 4 hours with 50.
     for slots, tables in ((8, 40), (8, 60), (12, 50), (16, 50)):
         run(pairs, slots, [f"T{i + 1}" for i in range(tables)], args.fixed)
+    print("the same 8 x 60 case with the shortcut switched off, timing the exact CP-SAT path:")
+    run(pairs, 8, [f"T{i + 1}" for i in range(60)], args.fixed, shortcut=False)
 
 
-def run(pairs, slots, tables, fixed_count):
+def run(pairs, slots, tables, fixed_count, shortcut=True):
 
     started = time.perf_counter()
     first_fit = greedy(pairs, slots, tables)
@@ -47,7 +49,7 @@ def run(pairs, slots, tables, fixed_count):
     # A re-run situation: some meetings of the first-fit placement were confirmed by both sides.
     fixed = dict(list(first_fit.items())[: fixed_count])
     started = time.perf_counter()
-    result = allocate(pairs, slots, tables, fixed=fixed, previous=first_fit)
+    result = allocate(pairs, slots, tables, fixed=fixed, previous=first_fit, shortcut=shortcut)
     seconds = time.perf_counter() - started
     problems = check(pairs, slots, tables, result.placements, fixed)
 
