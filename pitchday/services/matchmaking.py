@@ -15,6 +15,7 @@ from ..errors import Conflict, Invalid, NotAllowed
 from ..extensions import db
 from ..models import BlockKind, Registration, RegistrationStatus, Startup, StartupMember
 from ..models.matchmaking import MatchmakingProfile, MatchmakingSettings, MeetingRequest, RequestSide, RequestStatus
+from .matchmaking_notify import notify_request
 from .running_order import slots_for
 
 OPEN = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
@@ -130,8 +131,12 @@ def _ask(event, startup, *, side: RequestSide, reason: str, by_user=None, regist
             existing = db.session.scalar(sa.select(MeetingRequest).filter_by(
                 event_id=event.id, startup_id=startup.id, **counterpart))
         else:
+            notify_request(request)
             return request
-    return _ask_again(existing, side=side, reason=reason, by_user=by_user)
+    request = _ask_again(existing, side=side, reason=reason, by_user=by_user)
+    if request.status == RequestStatus.PENDING:
+        notify_request(request)
+    return request
 
 
 def _ask_again(request: MeetingRequest, *, side, reason, by_user):

@@ -4,6 +4,7 @@ entries in personal calendar feeds."""
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask import current_app, has_request_context
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
@@ -58,12 +59,15 @@ def people_of(meeting: Meeting) -> list[Person]:
     else:
         reg = request.registration
         people.append(Person(reg.email, reg.name, reg.locale or "de", "attendee"))
-    members = db.session.scalars(sa.select(StartupMember).filter_by(startup_id=meeting.startup_id)).all()
-    for member in members:
-        people.append(Person(member.user.email, member.user.name, member.user.locale or "de", "startup"))
-    if not members and meeting.startup.contact_email:
-        people.append(Person(meeting.startup.contact_email, meeting.startup.contact_name or meeting.startup.name,
-                             "de", "startup"))
+    return people + _startup_people(meeting.startup)
+
+
+def _startup_people(startup) -> list[Person]:
+    """The startup's members, or its contact address when it has none."""
+    members = db.session.scalars(sa.select(StartupMember).filter_by(startup_id=startup.id)).all()
+    people = [Person(m.user.email, m.user.name, m.user.locale or "de", "startup") for m in members]
+    if not members and startup.contact_email:
+        people.append(Person(startup.contact_email, startup.contact_name or startup.name, "de", "startup"))
     return people
 
 
@@ -95,3 +99,23 @@ def meeting_entries(user) -> list:
     return [personal_calendar.PersonalEntry(
         event=m.request.event, role="meeting", starts_at=m.starts_at, ends_at=m.ends_at, uid=m.uid,
         title=f"{meeting_title(m)} ({m.table.name})") for m in meetings]
+
+
+def notify_request(request: MeetingRequest) -> None:
+    """Tell the side that was asked: the startup's members, or the attendee (with their ticket's page)."""
+    if not has_request_context():  # called from the CLI or demo data: links still need the public address
+        with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+            return notify_request(request)
+    from .accounts import external_url
+
+    event = request.event
+    if request.requested_by == "startup":
+        reg = request.registration
+        people = [Person(reg.email, reg.name, reg.locale or "de", "attendee")]
+        link = external_url("matchmaking.attendee", secret=reg.ticket_secret)
+    else:
+        people = [p for p in _startup_people(request.startup) if p.side == "startup"]
+        link = external_url("matchmaking.startup", startup_id=request.startup_id, event_id=event.id)
+    for person in people:
+        mail.queue(mail.render("matchmaking_request", to=person.email, locale=person.locale, request=request,
+                               event=event, person=person, link=link))

@@ -86,3 +86,15 @@ def test_a_juror_asks_for_a_follow_up_talk(db, pitch_day):
     assert request.requested_by == RequestSide.JUROR and request.party_key == f"u:{juror.id}"
     mm.respond(request, accept=True, side=RequestSide.STARTUP)
     assert request.status == RequestStatus.ACCEPTED
+
+
+def test_the_asked_side_hears_of_a_request_by_e_mail(db, pitch_day, outbox):
+    reg = register(db, pitch_day["event"], "Ina Industrie")
+    mm.request_by_attendee(reg, pitch_day["alpha"], reason="Pilot")
+    mm.set_profile(reg, visible=True, share_contact=False)
+    mm.request_by_startup(pitch_day["beta"], reg, reason="Your plants", by=pitch_day["other_founder"])
+    db.session.commit()
+    mails = {m["To"]: m for m in outbox()}
+    assert set(mails) == {pitch_day["founder"].email, reg.email}
+    assert "Pilot" in mails[pitch_day["founder"].email].get_body(("plain",)).get_content()
+    assert f"/meet/{reg.ticket_secret}" in mails[reg.email].get_body(("plain",)).get_content()
