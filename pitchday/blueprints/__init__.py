@@ -9,6 +9,7 @@ from ..services.accounts import external_url
 from . import account, admin, auth, camps, main
 from . import applications, applications_founder, applications_manage, applications_startups
 from . import events, events_manage, events_organiser
+from . import impact, matchmaking, matchmaking_organiser
 from . import jury, jury_admin, jury_results
 from . import registrations, registrations_admin
 
@@ -17,6 +18,7 @@ BLUEPRINTS += [events.bp, events_manage.bp, events_organiser.bp]
 BLUEPRINTS += [applications_startups.bp, applications_founder.bp, applications.bp, applications_manage.bp]
 BLUEPRINTS += [registrations.bp, registrations_admin.bp]
 BLUEPRINTS += [jury.bp, jury_admin.bp, jury_results.bp]
+BLUEPRINTS += [matchmaking.bp, matchmaking_organiser.bp, impact.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.
@@ -25,6 +27,7 @@ NAVIGATION = [
     ("camps.index", _l("Camps"), "public"),
     ("startups.mine", _l("My startups"), "authenticated"),
     ("organiser.dashboard", _l("Organise"), "organiser_area"),
+    ("impact.index", _l("Impact"), "impact.view"),
     ("admin.index", _l("Admin"), "hub_admin"),
 ]
 

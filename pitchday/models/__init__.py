@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and the app see the whole schema."""
 
+from . import matchmaking  # noqa: F401  (issue 8: its models import from pitchday.models.matchmaking)
 from .accounts import RoleChange, RoleGrant, User
 from .applications import (
     Application,

@@ -3,6 +3,7 @@
 from . import accounts, camps, events  # noqa: F401  (registers the rules)
 from . import applications  # noqa: F401
 from . import jury  # noqa: F401
+from . import matchmaking  # noqa: F401
 from . import registrations  # noqa: F401
 from .core import RULES, can, deny, guard, link_scope, rule
 

@@ -1,0 +1,103 @@
+"""The hub's impact report: a page with charts, a CSV export and a printable view, filtered by camp,
+year and period. Hub admins see every camp; a camp organiser sees the camps they organise."""
+
+import csv
+import io
+
+from flask import Blueprint, Response, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..database import utcnow
+from ..forms.base import choices
+from ..forms.matchmaking import ImpactFilterForm
+from ..permissions import guard
+from ..services import camps as camp_service
+from ..services import impact
+from ..services.impact_charts import bar_chart
+from ..services.impact_labels import attendee_type_label, follow_up_label
+
+bp = Blueprint("impact", __name__, url_prefix="/impact")
+
+CHARTS = ("attendance", "meetings", "attendees", "outcomes")
+
+
+def _filters():
+    """The filter form and what it selects: (form, camp ids, year, period)."""
+    allowed = [c for c in camp_service.all_camps()
+               if current_user.is_hub_admin or c.id in current_user.organised_camp_ids()]
+    form = ImpactFilterForm(request.args)
+    everything = _("All camps") if current_user.is_hub_admin else _("All my camps")
+    form.camp.choices = choices([("", everything)] + [(c.slug, c.name) for c in allowed])
+    form.year.choices = choices([("", _("All years"))] + [(str(y), str(y)) for y in impact.report_years()])
+    valid = form.validate()
+    camp = next((c for c in allowed if valid and c.slug == form.camp.data), None)
+    camp_ids = [camp.id] if camp else [c.id for c in allowed]
+    year = int(form.year.data) if valid and (form.year.data or "").isdigit() else None
+    period = form.period.data if valid and form.period.data in ("quarter", "year") else "quarter"
+    return form, camp_ids, year, period
+
+
+def _report():
+    form, camp_ids, year, period = _filters()
+    return form, impact.build_report(camp_ids=camp_ids, year=year, granularity=period)
+
+
+def _camp_name(form) -> str:
+    return next((c.label for c in form.camp.choices if c.value == (form.camp.data or "")), "")
+
+
+def _render(template: str):
+    form, report = _report()
+    return render_template(template, form=form, report=report, camp_name=_camp_name(form), now=utcnow(),
+                           charts=CHARTS, query=request.args, labels=impact.LABELS, type_label=attendee_type_label,
+                           kind_label=follow_up_label, types=impact.ATTENDEE_TYPES, kinds=impact.FOLLOW_UP_KINDS)
+
+
+@bp.get("/")
+@guard("impact.view")
+def index():
+    return _render("impact/index.html")
+
+
+@bp.get("/print")
+@guard("impact.view")
+def printable():
+    return _render("impact/print.html")
+
+
+@bp.get("/report.csv")
+@guard("impact.view")
+def report_csv():
+    _form, report = _report()
+    out = io.StringIO()
+    csv.writer(out).writerows(impact.report_rows_for_csv(report))
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="impact-report.csv"'})
+
+
+@bp.get("/charts/<name>.svg")
+@guard("impact.view")
+def chart(name):
+    if name not in CHARTS:
+        return Response(status=404)
+    _form, report = _report()
+    rows = report.rows
+    labels = [f"{r.camp} {r.period}" for r in rows]
+    total = report.total.figures
+    if name == "attendance":
+        series = [(_("Registrations"), [r.figures["registrations"] for r in rows])]
+        if report.has_checkins:  # not drawn as zeros where no check-in counter is registered
+            series.append((_("Check-ins"), [r.figures["checkins"] for r in rows]))
+        svg = bar_chart(_("Registrations and check-ins"), labels, series)
+    elif name == "meetings":
+        svg = bar_chart(_("Meetings arranged"), labels,
+                        [(_("All meetings"), [r.figures["meetings"] for r in rows]),
+                         (_("With industry"), [r.figures["meetings_industry"] for r in rows])])
+    elif name == "attendees":
+        svg = bar_chart(_("Attendees by type"), [attendee_type_label(t) for t in impact.ATTENDEE_TYPES],
+                        [(_("Attendees"), [total[f"type_{t}"] for t in impact.ATTENDEE_TYPES])])
+    else:
+        svg = bar_chart(_("What came of the pitch days"), [follow_up_label(k) for k in impact.FOLLOW_UP_KINDS],
+                        [(_("Follow-ups"), [total[f"followup_{k}"] for k in impact.FOLLOW_UP_KINDS])])
+    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, max-age=60"})

@@ -1,0 +1,208 @@
+"""Demo matchmaking: requests and agreed meetings placed in the demo pitch day's networking block, and a year
+of past pitch days across the camps so the impact report has something to show.
+
+Defensive and idempotent: it uses the demo pitch day another area seeded when there is one (the next published
+pitch day with a networking block and a line-up), and builds a small one of its own otherwise; every row it
+adds is found again by a fixed name or address before it is created.
+"""
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from ..database import utcnow
+from ..extensions import db
+from ..models import (
+    AgendaBlock,
+    Application,
+    ApplicationStatus,
+    AttendeeType,
+    BlockKind,
+    Camp,
+    Event,
+    EventStatus,
+    EventType,
+    PitchSlot,
+    Registration,
+    RegistrationStatus,
+    Startup,
+    StartupMember,
+    User,
+)
+from ..models.matchmaking import FollowUp, Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide
+from ..services import accounts
+from ..services import matchmaking as mm
+from ..services import matchmaking_meetings as meetings
+from .foundation import DEMO_PASSWORD
+
+FOUNDER = "gruenderin@pitchday.example"
+INDUSTRY = "industrie@pitchday.example"
+LOGINS = [("startup founder (meetings)", FOUNDER), ("industry attendee (meetings)", INDUSTRY)]
+TABLES = ["Tisch 1", "Tisch 2", "Tisch 3", "Tisch 4", "Raum Zollverein"]
+PEOPLE = [("Ines Industrie", "Thyssen Demo AG", AttendeeType.INDUSTRY),
+          ("Malte Mittelstand", "Ruhrpumpen Demo GmbH", AttendeeType.INDUSTRY),
+          ("Vera Versorger", "Stadtwerke Demo", AttendeeType.INDUSTRY),
+          ("Ivo Investor", "Revier Ventures", AttendeeType.INVESTOR),
+          ("Hanne Hochschule", "Universität Demo", AttendeeType.ACADEMIA),
+          ("Lars Logistik", "Hafen Demo Duisburg", AttendeeType.INDUSTRY)]
+STARTUPS = [("mm-demo-gridly", "Gridly", "Smart meters for the Mittelstand"),
+            ("mm-demo-ruhrbot", "RuhrBot", "Robots for small factories"),
+            ("mm-demo-kohlenstoff", "Kohlenstoff", "Carbon accounting for SMEs")]
+
+
+def _user(email: str, name: str) -> User:
+    user = accounts.find_by_email(email)
+    if user is None:
+        user = User(email=email, name=name, locale="de", email_confirmed_at=utcnow())
+        accounts.set_password(user, DEMO_PASSWORD)
+        db.session.add(user)
+        db.session.flush()
+    return user
+
+
+def _startup(slug: str, name: str, one_liner: str) -> Startup:
+    startup = db.session.scalar(sa.select(Startup).filter_by(slug=slug))
+    if startup is None:
+        startup = Startup(slug=slug, name=name, one_liner=one_liner, city="Essen")
+        db.session.add(startup)
+        db.session.flush()
+    return startup
+
+
+def _pitch(event: Event, startup: Startup) -> None:
+    application = db.session.scalar(sa.select(Application).filter_by(event_id=event.id, startup_id=startup.id))
+    if application is None:
+        application = Application(event_id=event.id, startup_id=startup.id, status=ApplicationStatus.ACCEPTED,
+                                  submitted_at=event.starts_at - timedelta(days=20))
+        db.session.add(application)
+        db.session.flush()
+    if application.slot is None:
+        position = (db.session.scalar(sa.select(sa.func.max(PitchSlot.position)).filter_by(event_id=event.id))
+                    or 0) + 1
+        db.session.add(PitchSlot(event_id=event.id, application_id=application.id, position=position))
+        db.session.flush()
+
+
+def _event(camp: Camp, title: str, start: datetime) -> Event:
+    event = db.session.scalar(sa.select(Event).filter_by(title=title, camp_id=camp.id))
+    if event is None:
+        event = Event(camp_id=camp.id, title=title, type=EventType.PITCH_DAY, starts_at=start,
+                      ends_at=start + timedelta(hours=4), status=EventStatus.PUBLISHED, capacity=120,
+                      venue_name=camp.name, venue_address=camp.address)
+        db.session.add(event)
+        db.session.flush()
+        for kind, name, begin, minutes in ((BlockKind.PITCH_BLOCK, "Pitches", 0, 90),
+                                           (BlockKind.NETWORKING, "Networking", 105, 90)):
+            db.session.add(AgendaBlock(event_id=event.id, kind=kind, title=name,
+                                       starts_at=start + timedelta(minutes=begin),
+                                       ends_at=start + timedelta(minutes=begin + minutes)))
+        db.session.flush()
+    return event
+
+
+def _register(event: Event, name: str, email: str, organisation: str, type_, user=None) -> Registration:
+    reg = db.session.scalar(sa.select(Registration).filter_by(event_id=event.id, email=email))
+    if reg is None:
+        number = (db.session.scalar(sa.select(sa.func.max(Registration.queue_number))) or 0) + 1
+        reg = Registration(event_id=event.id, user_id=user.id if user else None, name=name, email=email,
+                           organisation=organisation, attendee_type=type_, consent_at=event.starts_at - timedelta(
+                               days=10), status=RegistrationStatus.CONFIRMED, queue_number=number, locale="de")
+        db.session.add(reg)
+        db.session.flush()
+    return reg
+
+
+def demo_pitch_day() -> Event:
+    """The next published pitch day with a networking block and a line-up, or one of our own."""
+    candidates = db.session.scalars(sa.select(Event).where(
+        Event.type == EventType.PITCH_DAY, Event.status == EventStatus.PUBLISHED, Event.starts_at > utcnow())
+        .order_by(Event.starts_at)).all()
+    for event in candidates:
+        if mm.networking_block(event) is not None and mm.lineup(event):
+            return event
+    camp = db.session.scalar(sa.select(Camp).filter_by(slug="essen"))
+    start = (utcnow() + timedelta(days=21)).replace(hour=13, minute=0, second=0, microsecond=0)
+    event = db.session.scalar(sa.select(Event).filter_by(title="Pitch Day Energie & Industrie"))
+    return event or _event(camp, "Pitch Day Energie & Industrie", start)
+
+
+def seed_upcoming() -> None:
+    event = demo_pitch_day()
+    founder = _user(FOUNDER, "Greta Gründerin")
+    lineup = mm.lineup(event)
+    if len(lineup) < 3:
+        for slug, name, one_liner in STARTUPS:
+            _pitch(event, _startup(slug, name, one_liner))
+        lineup = mm.lineup(event)
+    first = lineup[0]
+    if not db.session.scalar(sa.select(StartupMember).filter_by(startup_id=first.id, user_id=founder.id)):
+        db.session.add(StartupMember(startup_id=first.id, user_id=founder.id))
+    industry_user = _user(INDUSTRY, "Ines Industrie")
+    regs = []
+    for i, (name, organisation, type_) in enumerate(PEOPLE):
+        email = INDUSTRY if i == 0 else f"mm-demo-{i}@pitchday.example"
+        reg = _register(event, name, email, organisation, type_, user=industry_user if i == 0 else None)
+        mm.set_profile(reg, visible=i % 2 == 0, share_contact=i != 2, looking_for="Pilotpartner gesucht")
+        regs.append(reg)
+    if not meetings.tables_of(event):
+        meetings.set_tables(event, TABLES)
+    rng = random.Random(8)
+    for reg in regs:
+        for startup in rng.sample(lineup, min(3, len(lineup))):
+            exists = db.session.scalar(sa.select(MeetingRequest).filter_by(
+                event_id=event.id, startup_id=startup.id, registration_id=reg.id))
+            if exists is None:
+                request = mm.request_by_attendee(reg, startup, reason="Pilotprojekt in unserem Werk besprechen")
+                if rng.random() < 0.7:
+                    mm.respond(request, accept=True, side=RequestSide.STARTUP)
+    meetings.run_allocation(event, notify=False)
+
+
+def seed_history() -> None:
+    """Four past quarters of pitch days in every camp, with attendees, pitches, meetings and follow-ups."""
+    rng = random.Random(2025)
+    now = utcnow()
+    camps = db.session.scalars(sa.select(Camp).order_by(Camp.slug)).all()
+    types = [AttendeeType.INDUSTRY] * 4 + [AttendeeType.STARTUP] * 2 + [AttendeeType.INVESTOR,
+                                                                        AttendeeType.ACADEMIA, AttendeeType.OTHER]
+    for quarter in range(4):
+        day = (now - timedelta(days=60 + 91 * quarter)).date()
+        for camp in camps:
+            start = datetime(day.year, day.month, min(day.day, 28), 13, tzinfo=UTC)
+            title = f"{camp.city} Pitch Day {start:%m/%Y}"
+            if db.session.scalar(sa.select(Event.id).filter_by(title=title, camp_id=camp.id)):
+                continue
+            event = _event(camp, title, start)
+            startups = [_startup(f"mm-hist-{camp.slug}-{quarter}-{n}", f"{camp.city} Startup {quarter * 3 + n + 1}",
+                                 "Demo startup") for n in range(3)]
+            for startup in startups:
+                _pitch(event, startup)
+            table = MeetingTable(event_id=event.id, name="Tisch 1")
+            db.session.add(table)
+            db.session.flush()
+            regs = [_register(event, f"Gast {n + 1}", f"mm-hist-{event.id}-{n}@pitchday.example",
+                              "Demo Organisation", rng.choice(types)) for n in range(rng.randint(12, 30))]
+            for slot, reg in enumerate(regs[:6]):
+                startup = startups[slot % 3]
+                request = MeetingRequest(event_id=event.id, startup_id=startup.id, registration_id=reg.id,
+                                         requested_by=RequestSide.ATTENDEE, status="accepted", reason="Demo")
+                db.session.add(request)
+                db.session.flush()
+                db.session.add(Meeting(event_id=event.id, request_id=request.id, startup_id=startup.id,
+                                       party_key=f"r:{reg.id}", status=MeetingStatus.PLACED, slot_index=slot,
+                                       table_id=table.id, starts_at=start + timedelta(minutes=105 + 15 * slot),
+                                       ends_at=start + timedelta(minutes=120 + 15 * slot)))
+            for startup in startups:
+                if rng.random() < 0.5:
+                    db.session.add(FollowUp(event_id=event.id, startup_id=startup.id,
+                                            kind=rng.choice(["meeting", "pilot", "investment", "hire"]),
+                                            partner="Demo Partner GmbH"))
+            db.session.flush()
+
+
+def seed() -> None:
+    if db.session.scalar(sa.select(sa.func.count()).select_from(Camp)) == 0:
+        return  # the foundation seeds the camps; without them there is nothing to hang events on
+    seed_upcoming()
+    seed_history()
