@@ -104,7 +104,8 @@ def capacity(event):
 def export(event):
     headers = {"status": _("Status"), "position": _("Place on waiting list"), "name": _("Name"),
                "email": _("E-mail"), "organisation": _("Organisation"), "type": _("Attendee type"),
-               "registered": _("Registered"), "confirmed": _("Confirmed"), "cancelled": pgettext("registration", "Cancelled")}
+               "registered": _("Registered"), "confirmed": _("Confirmed"),
+               "cancelled": pgettext("registration", "Cancelled")}
     content = attendees_csv(event, registrations_lists.all_of(event), headers=headers,
                             status_labels={k: str(v) for k, v in STATUSES.items()})
     return Response(content, mimetype="text/csv; charset=utf-8", headers={

@@ -44,7 +44,7 @@ def test_founder_submits_with_a_pdf_and_sees_the_status(client, login, event, fo
     assert application.status == "submitted" and application.deck_original_name == "Unser Deck.pdf"
     assert application.deck_filename != "Unser Deck.pdf" and application.deck_filename.endswith(".pdf")
     dashboard = client.get("/startups/mine").get_data(as_text=True)
-    assert event.title in dashboard and "Eingereicht" in dashboard, re.sub(r"\s+", " ", dashboard[dashboard.find("<main"):])[:3000]
+    assert event.title in dashboard and "Eingereicht" in dashboard
     download = client.get(f"/applications/{application.id}/deck")
     assert download.status_code == 200
     assert download.headers["Content-Disposition"].startswith("attachment")
