@@ -12,6 +12,7 @@ from flask_babel import force_locale, format_date, format_datetime
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from ..berlin import BERLIN
 from ..i18n import LANGUAGES, current_language
 from ..permissions import can, guard
 from ..sectors import SECTORS, sector_label
@@ -44,7 +45,10 @@ def _feed_locale():
 @bp.app_template_filter("zone")
 def zone(value) -> str:
     """The zone's short name at that moment (MEZ/MESZ, CET/CEST), for times shown without a date."""
-    return format_datetime(value, "zzz") if value else ""
+    if not value:
+        return ""
+    # Babel names the zone MEZ/MESZ in German but only "+0100" in English, where CET/CEST reads better.
+    return format_datetime(value, "zzz") if current_language() == "de" else value.astimezone(BERLIN).tzname()
 
 
 @bp.app_template_filter("date_short")
