@@ -47,8 +47,13 @@ STAGES = list(Stage)
 
 
 def _pitch_day(camp: Camp, index: int) -> Event:
-    event = db.session.scalar(db.select(Event).filter_by(camp_id=camp.id, type=EventType.PITCH_DAY)
-                              .order_by(Event.starts_at))
+    """The camp's next published pitch day (in Essen: the hub's demo pitch day), or a new one."""
+    from .events import demo_pitch_day
+
+    event = demo_pitch_day() if camp.slug == "essen" else None
+    event = event or db.session.scalar(
+        db.select(Event).filter_by(camp_id=camp.id, type=EventType.PITCH_DAY, status=EventStatus.PUBLISHED)
+        .filter(Event.starts_at > utcnow()).order_by(Event.starts_at))
     if event is None:
         starts = (utcnow() + timedelta(days=21 + 7 * index)).replace(hour=16, minute=0, second=0, microsecond=0)
         event = Event(camp_id=camp.id, title=f"Pitch Day {camp.city}", type=EventType.PITCH_DAY, starts_at=starts,

@@ -38,7 +38,12 @@ FALLBACK_STARTUPS = [("demo-gridwise", "Gridwise", "Lastspitzen im Mittelstand g
 
 
 def _demo_pitch_day() -> Event | None:
-    """The first pitch day that has a running order (from the events/applications demo), else our own."""
+    """The hub's demo pitch day once it has a running order, else the first pitch day with one, else our own."""
+    from .events import demo_pitch_day
+
+    preferred = demo_pitch_day()
+    if preferred is not None and slots_for(preferred):
+        return preferred
     events = db.session.scalars(db.select(Event).filter_by(type=EventType.PITCH_DAY).order_by(Event.starts_at))
     for event in events:
         if slots_for(event):

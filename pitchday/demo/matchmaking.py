@@ -114,7 +114,13 @@ def _register(event: Event, name: str, email: str, organisation: str, type_, use
 
 
 def demo_pitch_day() -> Event:
-    """The next published pitch day with a networking block and a line-up, or one of our own."""
+    """The hub's demo pitch day, else the next published pitch day with a networking block and a line-up,
+    else one of our own."""
+    from .events import demo_pitch_day as hub_demo_pitch_day
+
+    preferred = hub_demo_pitch_day()
+    if preferred is not None and mm.networking_block(preferred) is not None and mm.lineup(preferred):
+        return preferred
     candidates = db.session.scalars(sa.select(Event).where(
         Event.type == EventType.PITCH_DAY, Event.status == EventStatus.PUBLISHED, Event.starts_at > utcnow())
         .order_by(Event.starts_at)).all()

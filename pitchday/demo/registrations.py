@@ -26,8 +26,14 @@ ATTENDEES = [
 
 
 def _demo_event() -> Event:
-    """The next published pitch day with open registration; made here if the events seeder made none."""
+    """The hub's demo pitch day, else the next published pitch day with open registration; made here if the
+    events seeder made none."""
+    from .events import demo_pitch_day
+
     now = utcnow()
+    preferred = demo_pitch_day()
+    if preferred is not None and registrations.window_state(preferred, now) == "open":
+        return preferred
     events = db.session.scalars(sa.select(Event).where(Event.status == EventStatus.PUBLISHED, Event.starts_at > now)
                                 .order_by(Event.type != EventType.PITCH_DAY, Event.starts_at))
     for event in events:
