@@ -79,7 +79,9 @@ def backup(path):
     click.echo(f"Backed up {url.database} to {target}.")
 
 
-COMMANDS = [seed_demo, create_admin, backup]
+from .cli_checkin import issue_scanner_token  # noqa: E402
+
+COMMANDS = [seed_demo, create_admin, backup, issue_scanner_token]
 
 
 def register_commands(app) -> None:

@@ -5,9 +5,9 @@ from flask_babel import lazy_gettext as _l
 from ..labels import role_label
 from ..sectors import sector_label
 from ..services.accounts import external_url
-from . import account, admin, auth, camps, main
+from . import account, admin, auth, camps, checkin, checkin_admin, checkin_api, main
 
-BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
+BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp, checkin.bp, checkin_admin.bp, checkin_api.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.
