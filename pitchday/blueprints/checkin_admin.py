@@ -37,14 +37,14 @@ def add_staff(event):
     form = StaffForm()
     if form.validate_on_submit():
         try:
-            device, link = checkin_staff.add_staff(event, email=form.email.data, name=form.name.data, by=current_user)
+            device = checkin_staff.add_staff(event, email=form.email.data, name=form.name.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
             form.show_error(error, "email")
         else:
             db.session.commit()
             flash(_("%(name)s may now check people in. Send them the link below.", name=device.name), "success")
-            return _staff_page(event, new_link=(device.name, link))
+            return _staff_page(event, new_link=(device.name, checkin_staff.invitation_link(device)))
     return _staff_page(event, staff_form=form, status=400)
 
 

@@ -67,8 +67,8 @@ def authenticate(authorization: str | None, event_id: int) -> ScannerDevice:
     return device
 
 
-def add_staff(event: Event, *, email: str, name: str, by: User) -> tuple[ScannerDevice, str]:
-    """Give ``email`` check-in rights at ``event``; returns the staff entry and their invitation link."""
+def add_staff(event: Event, *, email: str, name: str, by: User) -> ScannerDevice:
+    """Give ``email`` check-in rights at ``event`` (an account is made for a new address); returns the entry."""
     user = accounts.find_or_create_invitee(email=email, name=name)
     device = db.session.scalar(sa.select(ScannerDevice).filter_by(event_id=event.id, user_id=user.id))
     if device is not None and device.is_active and device.kind == DeviceKind.STAFF:
@@ -82,10 +82,11 @@ def add_staff(event: Event, *, email: str, name: str, by: User) -> tuple[Scanner
     roles.record(actor=by, subject=user, role=LinkScope.CHECKIN_STAFF, action=RoleAction.GRANTED,
                  scope=_scope(event))
     db.session.flush()
-    return device, invitation_link(device)
+    return device
 
 
 def invitation_link(device: ScannerDevice) -> str:
+    """A signed link that logs the staff member in for check-in at this event only (needs a request context)."""
     token = role_links.make_token(device.user, LinkScope.CHECKIN_STAFF, device.event_id)
     return accounts.external_url("auth.role_link", token=token)
 
