@@ -2,8 +2,8 @@
 
 ``check_in`` is what the JSON API, the scanner page and the tests all call. It never raises for a refused
 ticket: a refusal is an answer too, and it is logged like an acceptance. The one decision that two doors can
-race on ("is this ticket already in?") is taken by the database: an INSERT ... ON CONFLICT DO NOTHING on the
-unique ``checkins.registration_id``, whose row count says who won.
+race on ("is this ticket already in?") is taken by the database: an INSERT ... ON CONFLICT DO NOTHING
+RETURNING id on the unique ``checkins.registration_id``; whether a row came back says who won.
 """
 
 import json
@@ -109,12 +109,14 @@ def _decide(event: Event, registration: Registration | None, device: ScannerDevi
     if registration.status == RegistrationStatus.WAITING:
         return ScanResult.WAITING_LIST, {"message": _("This person is on the waiting list, without a seat."),
                                          **person}
+    # RETURNING tells whether this statement inserted the row (rowcount is not reliable for ON CONFLICT
+    # across drivers: psycopg reports -1 under SQLAlchemy 2.1).
     inserted = db.session.execute(
         _insert(CheckIn).values(registration_id=registration.id, event_id=event.id, device_id=device.id,
                                 checked_in_at=now)
-        .on_conflict_do_nothing(index_elements=["registration_id"])
-    ).rowcount
-    if inserted == 1:
+        .on_conflict_do_nothing(index_elements=["registration_id"]).returning(CheckIn.id)
+    ).scalar()
+    if inserted is not None:
         return ScanResult.CHECKED_IN, {"message": _("Welcome, %(name)s!", name=registration.name),
                                        "checked_in_at": now.isoformat(), **person}
     first = db.session.execute(
@@ -148,9 +150,9 @@ def check_in(event: Event, secret: str, *, device: ScannerDevice, nonce: str | N
                                 http_status=HTTP_STATUS[result], answer=json.dumps(body),
                                 registration_id=registration.id if registration else None,
                                 scanned_at=scanned_at, at=now)
-        .on_conflict_do_nothing(index_elements=["device_id", "nonce"])
-    ).rowcount
-    if nonce and logged == 0:
+        .on_conflict_do_nothing(index_elements=["device_id", "nonce"]).returning(ScanLog.id)
+    ).scalar()
+    if nonce and logged is None:
         # The same nonce was decided by a parallel retry of this scan, which committed first: its answer counts.
         return _replay(device, nonce) or ScanAnswer(HTTP_STATUS[result], body)
     return ScanAnswer(HTTP_STATUS[result], body)
