@@ -23,8 +23,8 @@ def free_port() -> int:
 def gunicorn(database_url: str, *, workers: int = 4, app: str = "pitchday:create_app()", extra_env=None):
     """Serve ``app`` on a free port with ``workers`` processes; yields the port."""
     port = free_port()
-    env = {**os.environ, "PITCHDAY_DATABASE_URL": database_url, "PITCHDAY_SECRET_KEY": "test-secret-key-not-for-production",
-           "PITCHDAY_LOG_LEVEL": "WARNING", **(extra_env or {})}
+    env = {**os.environ, "PITCHDAY_DATABASE_URL": database_url, "PITCHDAY_LOG_LEVEL": "WARNING",
+           "PITCHDAY_SECRET_KEY": "test-secret-key-not-for-production", **(extra_env or {})}
     proc = subprocess.Popen([str(GUNICORN), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning",
                              app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
