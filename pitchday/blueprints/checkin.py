@@ -52,14 +52,14 @@ def scan(event):
     """JSON from the scanner script, or the plain code form when scripts are off."""
     if request.is_json:
         secret, nonce, scanned_at = _read_scan()
-        answer = checkin.check_in(event, secret, device=checkin.staff_device(event, current_user), nonce=nonce,
+        answer = checkin.check_in(event.id, secret, device=checkin.staff_device(event, current_user), nonce=nonce,
                                   scanned_at=scanned_at)
         db.session.commit()
         return jsonify({**answer.body, "counts": checkin.counts(event)}), answer.http_status
     form = CodeForm()
     answer = None
     if form.validate_on_submit():
-        answer = checkin.check_in(event, checkin.normalise_code(form.code.data),
+        answer = checkin.check_in(event.id, checkin.normalise_code(form.code.data),
                                   device=checkin.staff_device(event, current_user), nonce=form.nonce.data or None)
         db.session.commit()
         form = CodeForm(formdata=None)
@@ -76,7 +76,7 @@ def check_in_found(event, registration_id):
         return jsonify({"status": "unknown_ticket", "message": _("Unknown ticket.")}), 404
     data = request.get_json(silent=True) or {}
     nonce = data.get("nonce") if isinstance(data.get("nonce"), str) else None
-    answer = checkin.check_in(event, secret, device=checkin.staff_device(event, current_user), nonce=nonce)
+    answer = checkin.check_in(event.id, secret, device=checkin.staff_device(event, current_user), nonce=nonce)
     db.session.commit()
     return jsonify({**answer.body, "counts": checkin.counts(event)}), answer.http_status
 

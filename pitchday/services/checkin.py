@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..database import utcnow
+from ..database import UTCDateTime, utcnow
 from ..errors import Conflict
 from ..extensions import db
 from ..models import Event, Registration, RegistrationStatus, User
@@ -91,70 +91,78 @@ def parse_scanned_at(value) -> datetime | None:
     return parsed if parsed.tzinfo else None
 
 
-def _insert(model):
-    """INSERT for the session's database, with ON CONFLICT support (SQLite and PostgreSQL both have it)."""
-    dialect = db.session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+# The scan path runs once per person at the door, with a queue waiting: its statements are written once, as
+# plain SQL on the session's connection (no ORM objects to build per scan). ON CONFLICT ... RETURNING works on
+# SQLite (3.35+) and PostgreSQL alike; a returned row, not rowcount (psycopg reports -1 here), says who won.
+_FIND_TICKET = sa.text("SELECT id, event_id, status, name, organisation, attendee_type FROM registrations "
+                       "WHERE ticket_secret = :secret")
+_REPLAY = sa.text("SELECT http_status, answer FROM scan_logs WHERE device_id = :device AND nonce = :nonce")
+_CHECK_IN = sa.text(
+    "INSERT INTO checkins (registration_id, event_id, device_id, checked_in_at) "
+    "VALUES (:registration, :event, :device, :now) ON CONFLICT (registration_id) DO NOTHING RETURNING id"
+).bindparams(sa.bindparam("now", type_=UTCDateTime()))
+_FIRST_CHECK_IN = sa.text(
+    "SELECT c.checked_in_at, d.name FROM checkins c LEFT JOIN scanner_devices d ON d.id = c.device_id "
+    "WHERE c.registration_id = :registration"
+).columns(checked_in_at=UTCDateTime(), name=sa.String())
+_LOG = sa.text(
+    "INSERT INTO scan_logs (event_id, device_id, registration_id, nonce, result, http_status, answer, scanned_at, at) "
+    "VALUES (:event, :device, :registration, :nonce, :result, :http_status, :answer, :scanned_at, :now) "
+    "ON CONFLICT (device_id, nonce) DO NOTHING RETURNING id"
+).bindparams(sa.bindparam("now", type_=UTCDateTime()), sa.bindparam("scanned_at", type_=UTCDateTime()))
 
 
-def _decide(event: Event, registration: Registration | None, device: ScannerDevice, now: datetime):
+def _decide(conn, event_id: int, registration, device, now: datetime):
     """The result of scanning this ticket now, writing the check-in when it is accepted."""
     if registration is None:
-        return ScanResult.UNKNOWN, {"message": _("Unknown ticket.")}
+        return ScanResult.UNKNOWN, None, {"message": _("Unknown ticket.")}
     person = {"registration": _person(registration)}
-    if registration.event_id != event.id:
-        return ScanResult.OTHER_EVENT, {"message": _("This ticket is for another event."), **person}
+    if registration.event_id != event_id:
+        return ScanResult.OTHER_EVENT, None, {"message": _("This ticket is for another event."), **person}
     if registration.status == RegistrationStatus.CANCELLED:
-        return ScanResult.CANCELLED, {"message": _("This ticket was cancelled."), **person}
+        return ScanResult.CANCELLED, None, {"message": _("This ticket was cancelled."), **person}
     if registration.status == RegistrationStatus.WAITING:
-        return ScanResult.WAITING_LIST, {"message": _("This person is on the waiting list, without a seat."),
-                                         **person}
-    # RETURNING tells whether this statement inserted the row (rowcount is not reliable for ON CONFLICT
-    # across drivers: psycopg reports -1 under SQLAlchemy 2.1).
-    inserted = db.session.execute(
-        _insert(CheckIn).values(registration_id=registration.id, event_id=event.id, device_id=device.id,
-                                checked_in_at=now)
-        .on_conflict_do_nothing(index_elements=["registration_id"]).returning(CheckIn.id)
-    ).scalar()
+        return ScanResult.WAITING_LIST, None, {"message": _("This person is on the waiting list, without a seat."),
+                                               **person}
+    inserted = conn.execute(_CHECK_IN, {"registration": registration.id, "event": event_id, "device": device.id,
+                                        "now": now}).scalar()
     if inserted is not None:
-        return ScanResult.CHECKED_IN, {"message": _("Welcome, %(name)s!", name=registration.name),
-                                       "checked_in_at": now.isoformat(), **person}
-    first = db.session.execute(
-        sa.select(CheckIn.checked_in_at, ScannerDevice.name)
-        .outerjoin(ScannerDevice, ScannerDevice.id == CheckIn.device_id)
-        .where(CheckIn.registration_id == registration.id)
-    ).first()
+        return ScanResult.CHECKED_IN, inserted, {"message": _("Welcome, %(name)s!", name=registration.name),
+                                                 "checked_in_at": now.isoformat(), **person}
+    first = conn.execute(_FIRST_CHECK_IN, {"registration": registration.id}).first()
     when, where = (first.checked_in_at, first.name or "") if first else (None, "")
-    return ScanResult.ALREADY_CHECKED_IN, {"message": _("Already checked in."),
-                                           "checked_in_at": when.isoformat() if when else None,
-                                           "device": where, **person}
+    return ScanResult.ALREADY_CHECKED_IN, None, {"message": _("Already checked in."),
+                                                 "checked_in_at": when.isoformat() if when else None,
+                                                 "device": where, **person}
 
 
-def _replay(device: ScannerDevice, nonce: str) -> ScanAnswer | None:
-    row = db.session.execute(sa.select(ScanLog.http_status, ScanLog.answer)
-                             .where(ScanLog.device_id == device.id, ScanLog.nonce == nonce)).first()
-    return ScanAnswer(row.http_status, json.loads(row.answer), replayed=True) if row else None
+def _replay(conn, device, nonce: str) -> ScanAnswer:
+    row = conn.execute(_REPLAY, {"device": device.id, "nonce": nonce}).first()
+    return ScanAnswer(row.http_status, json.loads(row.answer), replayed=True)
 
 
-def check_in(event: Event, secret: str, *, device: ScannerDevice, nonce: str | None = None,
+def check_in(event_id: int, secret: str, *, device, nonce: str | None = None,
              scanned_at: datetime | None = None) -> ScanAnswer:
-    """Check the ticket ``secret`` in at ``event`` from ``device``; the same ``nonce`` again replays the answer."""
-    if nonce and (earlier := _replay(device, nonce)):
-        return earlier
-    registration = db.session.scalar(sa.select(Registration).where(Registration.ticket_secret == secret))
+    """Check the ticket ``secret`` in at event ``event_id`` from ``device`` (anything with an ``id``).
+
+    A ``nonce`` this device sent before gets the first answer again. That is found when the scan's log row
+    collides with the earlier one on the unique (device, nonce), so a fresh scan costs no extra query.
+    """
+    conn = db.session.connection()
+    registration = conn.execute(_FIND_TICKET, {"secret": secret}).first()
     now = utcnow()
-    result, details = _decide(event, registration, device, now)
+    result, checkin_id, details = _decide(conn, event_id, registration, device, now)
     body = {"status": str(result), **details}
-    logged = db.session.execute(
-        _insert(ScanLog).values(event_id=event.id, device_id=device.id, nonce=nonce or None, result=result,
-                                http_status=HTTP_STATUS[result], answer=json.dumps(body),
-                                registration_id=registration.id if registration else None,
-                                scanned_at=scanned_at, at=now)
-        .on_conflict_do_nothing(index_elements=["device_id", "nonce"]).returning(ScanLog.id)
-    ).scalar()
+    logged = conn.execute(_LOG, {"event": event_id, "device": device.id, "nonce": nonce or None,
+                                 "registration": registration.id if registration else None, "result": str(result),
+                                 "http_status": HTTP_STATUS[result], "answer": json.dumps(body),
+                                 "scanned_at": scanned_at, "now": now}).scalar()
     if nonce and logged is None:
-        # The same nonce was decided by a parallel retry of this scan, which committed first: its answer counts.
-        return _replay(device, nonce) or ScanAnswer(HTTP_STATUS[result], body)
+        # A retry of a scan already decided: its first answer counts. If this attempt checked the ticket in
+        # (the first one was undone since), take that back: a retry must not change anything.
+        if checkin_id is not None:
+            conn.execute(sa.delete(CheckIn).where(CheckIn.id == checkin_id))
+        return _replay(conn, device, nonce)
     return ScanAnswer(HTTP_STATUS[result], body)
 
 
@@ -202,7 +210,9 @@ def count_by_event(event_ids: list[int]) -> dict[int, int]:
 
 def staff_device(event: Event, user: User) -> ScannerDevice:
     """The device entry standing for ``user`` scanning at ``event`` in the browser, created on first use."""
-    db.session.execute(_insert(ScannerDevice).values(event_id=event.id, user_id=user.id, name=user.name,
+    dialect = db.session.get_bind().dialect.name
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ScannerDevice)
+    db.session.execute(insert.values(event_id=event.id, user_id=user.id, name=user.name,
                                                      kind=DeviceKind.ORGANISER, created_at=utcnow())
                        .on_conflict_do_nothing(index_elements=["event_id", "user_id"]))
     return db.session.scalar(sa.select(ScannerDevice).filter_by(event_id=event.id, user_id=user.id))

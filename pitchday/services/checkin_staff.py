@@ -52,12 +52,17 @@ def issue_device(event: Event, *, name: str, by: User | None) -> tuple[ScannerDe
     return device, token
 
 
+_DEVICE_BY_TOKEN = sa.text("SELECT id, event_id, name, revoked_at FROM scanner_devices WHERE token_hash = :token_hash")
+
+
 def authenticate(authorization: str | None, event_id: int) -> ScannerDevice:
-    """The device a ``Bearer`` header stands for at this event; 401 when missing or unknown, 403 when revoked."""
+    """The device (id, event_id, name) a ``Bearer`` header stands for at this event; 401 when missing or unknown,
+    403 when revoked or meant for another event."""
     scheme, _sep, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise BadToken(_("A device token is needed (Authorization: Bearer ...)."))
-    device = db.session.scalar(sa.select(ScannerDevice).where(ScannerDevice.token_hash == hash_token(token.strip())))
+    # Plain SQL: asked on every scan; the caller needs only id, event and name, not an ORM object.
+    device = db.session.connection().execute(_DEVICE_BY_TOKEN, {"token_hash": hash_token(token.strip())}).first()
     if device is None:
         raise BadToken(_("This device token is not valid."))
     if device.revoked_at is not None:
