@@ -250,5 +250,5 @@
   renderQueue();
   setOnline(navigator.onLine);
   setInterval(poll, 5000);
-  if (d.camera !== "off") { startCamera(); } else { $("camera-info").textContent = t("camera_unsupported"); root.classList.add("no-camera"); }
+  if (d.camera !== "off") { startCamera(); } else { $("camera-info").textContent = t("camera_off"); root.classList.add("no-camera"); }
 })();
