@@ -18,8 +18,8 @@ bp = Blueprint("checkin_admin", __name__, url_prefix="/events/<int:event_id>/che
 def _staff_page(event, *, staff_form=None, device_form=None, new_token=None, new_link=None, status=200):
     devices = checkin_staff.devices_of(event)
     return render_template(
-        "checkin/staff.html", event=event, staff_form=staff_form or StaffForm(),
-        device_form=device_form or DeviceForm(), confirm_form=ConfirmForm(), new_token=new_token,
+        "checkin/staff.html", event=event, staff_form=staff_form or StaffForm(prefix="staff"),
+        device_form=device_form or DeviceForm(prefix="device"), confirm_form=ConfirmForm(), new_token=new_token,
         new_link=new_link, devices=devices, last_scan=checkin_lists.last_scan_by_device(event),
         DeviceKind=DeviceKind, counts=checkin.counts(event),
     ), status
@@ -34,7 +34,7 @@ def staff(event):
 @bp.post("/staff")
 @guard("checkin.manage", event=load_event)
 def add_staff(event):
-    form = StaffForm()
+    form = StaffForm(prefix="staff")
     if form.validate_on_submit():
         try:
             device = checkin_staff.add_staff(event, email=form.email.data, name=form.name.data, by=current_user)
@@ -51,7 +51,7 @@ def add_staff(event):
 @bp.post("/devices")
 @guard("checkin.manage", event=load_event)
 def add_device(event):
-    form = DeviceForm()
+    form = DeviceForm(prefix="device")
     if form.validate_on_submit():
         try:
             device, token = checkin_staff.issue_device(event, name=form.name.data, by=current_user)

@@ -125,3 +125,32 @@ def test_offline_scans_are_queued_sent_later_and_conflicts_shown(app, db, live_s
     screenshot(page, "checkin-offline-synced")
     db.session.rollback()
     assert db.session.query(CheckIn).count() == 2
+
+
+def test_organiser_pages_staff_log_and_printable_badges(app, db, live_server, event, organiser, page, screenshot,
+                                                        axe):
+    from tests.conftest import PASSWORD
+
+    for name, org in [("Erika Muster", "Ruhr Ventures"), ("Jonas Kowalski-Schmidtmeier", "Stahlwerk Duisburg GmbH"),
+                      ("Aylin Demir", "")]:
+        make_registration(db, event, name=name, organisation=org)
+    page.goto(f"{live_server}/auth/login")
+    page.fill("input[name=email]", organiser.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server}/events/{event.id}/checkin/staff")
+    page.fill("#device-name", "Eingang Nord")
+    page.get_by_role("button", name="Geräte-Token ausstellen").click()
+    assert page.locator("#device-token").inner_text().startswith("pdc_")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "checkin-staff-phone")
+    assert axe(page) == []
+
+    page.goto(f"{live_server}/events/{event.id}/checkin/badges")
+    assert page.locator(".name-badge").count() == 3
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    screenshot(page, "checkin-badges-print")
+    box = page.locator(".name-badge").first.bounding_box()
+    assert 390 < box["width"] < 400 and 275 < box["height"] < 285  # 105 x 74 mm: eight per A4 sheet
+    assert axe(page) == []

@@ -91,7 +91,7 @@ def test_organiser_adds_staff_whose_link_opens_only_this_events_scanner(app, cli
                                                                         other_event, ticket, db):
     login(organiser)
     page = f"/events/{event.id}/checkin/staff"
-    response = client.post_form(page, {"name": "Tim Tür", "email": "tim@example.org"}, page=page)
+    response = client.post_form(page, {"staff-name": "Tim Tür", "staff-email": "tim@example.org"}, page=page)
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "Tim Tür" in html
     link = re.search(r"http://localhost(/auth/link/[^<\s]+)", html).group(1)
@@ -127,14 +127,14 @@ def test_staff_with_an_account_log_in_as_usual(app, client, staff_member, event,
 def test_adding_staff_twice_says_so_and_keeps_the_input(client, login, organiser, event, staff_member):
     login(organiser)
     page = f"/events/{event.id}/checkin/staff"
-    response = client.post_form(page, {"name": "Doris", "email": staff_member.email}, page=page)
+    response = client.post_form(page, {"staff-name": "Doris", "staff-email": staff_member.email}, page=page)
     assert response.status_code == 400 and staff_member.email in response.get_data(as_text=True)
 
 
 def test_organiser_issues_and_revokes_a_device_token(client, login, organiser, event, ticket, db):
     login(organiser)
     page = f"/events/{event.id}/checkin/staff"
-    html = client.post_form(f"/events/{event.id}/checkin/devices", {"name": "Door 2"}, page=page).get_data(
+    html = client.post_form(f"/events/{event.id}/checkin/devices", {"device-name": "Door 2"}, page=page).get_data(
         as_text=True)
     token = re.search(r'id="device-token">([^<]+)<', html).group(1)
     api = client.post(f"/api/v1/events/{event.id}/checkins", json={"secret": ticket.ticket_secret},
@@ -146,7 +146,7 @@ def test_organiser_issues_and_revokes_a_device_token(client, login, organiser, e
     api = client.post(f"/api/v1/events/{event.id}/checkins", json={"secret": ticket.ticket_secret},
                       headers={"Authorization": f"Bearer {token}"})
     assert api.status_code == 403
-    empty = client.post_form(f"/events/{event.id}/checkin/devices", {"name": ""}, page=page)
+    empty = client.post_form(f"/events/{event.id}/checkin/devices", {"device-name": ""}, page=page)
     assert empty.status_code == 400
 
 
