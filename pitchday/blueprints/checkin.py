@@ -9,17 +9,28 @@ from flask_wtf.csrf import generate_csrf
 from ..errors import DomainError
 from ..extensions import db
 from ..forms.checkin import CodeForm
-from ..permissions import guard
+from ..permissions import can, guard
 from ..permissions.checkin import _is_staff
 from ..services import checkin, checkin_lists, role_links
 from ..services.event_counts import register as register_count
 from ..services.event_lookup import load_event
+from .panels import register_event_panel
 
 bp = Blueprint("checkin", __name__, url_prefix="/events/<int:event_id>/checkin")
 
 role_links.register_scope("checkin_staff", lambda user, event_id: _is_staff(user, _EventRef(event_id)),
                           "checkin.scanner")
 register_count("checkins", _l("Checked in"), checkin.count_by_event)
+
+
+def _panel(event):
+    """The event page's check-in section, for door staff and organisers only."""
+    if not can("checkin.scan", event=event):
+        return None
+    return {"event": event, "counts": checkin.counts(event), "manage": can("checkin.manage", event=event)}
+
+
+register_event_panel("checkin/_panel.html", _panel, order=80)
 
 
 class _EventRef:

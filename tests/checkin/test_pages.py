@@ -182,3 +182,19 @@ def test_cli_prints_a_working_token(app, db, event, ticket):
     assert checkin_staff.authenticate(f"Bearer {token}", event.id).name == "Door 3"
     missing = app.test_cli_runner().invoke(args=["issue-scanner-token", "999", "--name", "X"])
     assert missing.exit_code != 0
+
+
+def test_event_page_panel_shows_only_to_door_staff_and_organisers(app, organiser, event):
+    from flask import render_template
+
+    from pitchday.blueprints.panels import event_panels
+
+    with app.test_request_context():
+        assert [t for t, _ in event_panels(event) if t.startswith("checkin/")] == []
+    with app.test_request_context():
+        from flask_login import login_user
+
+        login_user(organiser)
+        panels = dict(event_panels(event))
+        assert panels["checkin/_panel.html"]["manage"] is True
+        assert "/checkin/badges" in render_template("checkin/_panel.html", **panels["checkin/_panel.html"])
