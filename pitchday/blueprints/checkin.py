@@ -10,7 +10,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms.checkin import CodeForm
 from ..permissions import can, guard
-from ..permissions.checkin import _is_staff
+from ..permissions.checkin import is_staff
 from ..services import checkin, checkin_lists, role_links
 from ..services.event_counts import register as register_count
 from ..services.event_lookup import load_event
@@ -18,7 +18,7 @@ from .panels import register_event_panel
 
 bp = Blueprint("checkin", __name__, url_prefix="/events/<int:event_id>/checkin")
 
-role_links.register_scope("checkin_staff", lambda user, event_id: _is_staff(user, _EventRef(event_id)),
+role_links.register_scope("checkin_staff", lambda user, event_id: is_staff(user, _EventRef(event_id)),
                           "checkin.scanner")
 register_count("checkins", _l("Checked in"), checkin.count_by_event)
 

@@ -8,7 +8,8 @@ from .core import link_scope, rule
 from .events import manages
 
 
-def _is_staff(user, event) -> bool:
+def is_staff(user, event) -> bool:
+    """Given check-in rights at this event (by an organiser) and not revoked; also asked by role links."""
     return db.session.scalar(
         sa.select(sa.func.count()).select_from(ScannerDevice)
         .where(ScannerDevice.event_id == event.id, ScannerDevice.user_id == user.id,
@@ -21,8 +22,8 @@ def checkin_scan(user, event, **_objects):
     """Door staff of this event (also by invitation link, limited to that event) and the event's organisers."""
     scope = link_scope()
     if scope and scope.get("scope") == "checkin_staff":
-        return scope.get("event_id") == event.id and _is_staff(user, event)
-    return manages(user, event) or _is_staff(user, event)
+        return scope.get("event_id") == event.id and is_staff(user, event)
+    return manages(user, event) or is_staff(user, event)
 
 
 @rule("checkin.manage")
