@@ -7,14 +7,23 @@ sends by itself, so it alone is exempt.
 from flask import Blueprint, jsonify, request, url_for
 from flask_babel import gettext as _
 
+from ..database import set_write_intent, write_intent
 from ..errors import DomainError
-from ..extensions import csrf, db
+from ..extensions import csrf, db, limiter
 from ..permissions import guard
 from ..services import checkin, checkin_staff
 from ..services.checkin_openapi import openapi_document
 
 bp = Blueprint("checkin_api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
+# No per-address rate limit: all door phones of a venue often share one address, and each call needs a token.
+limiter.exempt(bp)
+
+
+@bp.before_request
+def _reads_first():
+    """Scans start with reads (token, ticket) that need no write lock; ``create_checkin`` writes explicitly."""
+    set_write_intent(False)
 
 
 def load_device(event_id: int):
@@ -41,8 +50,13 @@ def _body() -> tuple[str, str | None, object]:
 def create_checkin(device):
     # No event query: a valid device token of this event (the loader checks it) proves the event exists.
     secret, nonce, scanned_at = _body()
-    answer = checkin.check_in(device.event_id, secret, device=device, nonce=nonce, scanned_at=scanned_at)
-    db.session.commit()
+    ticket = checkin.find_ticket(secret)
+    # Reads done: end their transaction, so the write transaction (on SQLite the database-wide write lock every
+    # other door waits for) covers only the conditional inserts.
+    db.session.rollback()
+    with write_intent():
+        answer = checkin.record_scan(device.event_id, ticket, device=device, nonce=nonce, scanned_at=scanned_at)
+        db.session.commit()
     response = jsonify(answer.body)
     if answer.replayed:
         response.headers["Idempotent-Replayed"] = "true"

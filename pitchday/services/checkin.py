@@ -97,10 +97,16 @@ def parse_scanned_at(value) -> datetime | None:
 _FIND_TICKET = sa.text("SELECT id, event_id, status, name, organisation, attendee_type FROM registrations "
                        "WHERE ticket_secret = :secret")
 _REPLAY = sa.text("SELECT http_status, answer FROM scan_logs WHERE device_id = :device AND nonce = :nonce")
+# The ticket's state is part of the one conditional write, so a ticket cancelled a moment ago is not let in
+# even when it was read as confirmed (the WHERE also keeps SQLite's parser from reading ON as a join).
 _CHECK_IN = sa.text(
     "INSERT INTO checkins (registration_id, event_id, device_id, checked_in_at) "
-    "VALUES (:registration, :event, :device, :now) ON CONFLICT (registration_id) DO NOTHING RETURNING id"
+    "SELECT id, event_id, :device, :now FROM registrations "
+    "WHERE id = :registration AND event_id = :event AND status = 'confirmed' "
+    "ON CONFLICT (registration_id) DO NOTHING RETURNING id"
 ).bindparams(sa.bindparam("now", type_=UTCDateTime()))
+_TICKET_BY_ID = sa.text("SELECT id, event_id, status, name, organisation, attendee_type FROM registrations "
+                        "WHERE id = :id")
 _FIRST_CHECK_IN = sa.text(
     "SELECT c.checked_in_at, d.name FROM checkins c LEFT JOIN scanner_devices d ON d.id = c.device_id "
     "WHERE c.registration_id = :registration"
@@ -130,6 +136,10 @@ def _decide(conn, event_id: int, registration, device, now: datetime):
         return ScanResult.CHECKED_IN, inserted, {"message": _("Welcome, %(name)s!", name=registration.name),
                                                  "checked_in_at": now.isoformat(), **person}
     first = conn.execute(_FIRST_CHECK_IN, {"registration": registration.id}).first()
+    if first is None:  # not checked in, so the ticket changed state since it was read: decide on the new one
+        fresh = conn.execute(_TICKET_BY_ID, {"id": registration.id}).first()
+        if fresh is not None and fresh.status != RegistrationStatus.CONFIRMED:
+            return _decide(conn, event_id, fresh, device, now)
     when, where = (first.checked_in_at, first.name or "") if first else (None, "")
     return ScanResult.ALREADY_CHECKED_IN, None, {"message": _("Already checked in."),
                                                  "checked_in_at": when.isoformat() if when else None,
@@ -148,8 +158,23 @@ def check_in(event_id: int, secret: str, *, device, nonce: str | None = None,
     A ``nonce`` this device sent before gets the first answer again. That is found when the scan's log row
     collides with the earlier one on the unique (device, nonce), so a fresh scan costs no extra query.
     """
+    return record_scan(event_id, find_ticket(secret), device=device, nonce=nonce, scanned_at=scanned_at)
+
+
+def find_ticket(secret: str):
+    """The registration holding this ticket code (id, event, state, name, organisation, type), or None."""
+    return db.session.connection().execute(_FIND_TICKET, {"secret": secret}).first()
+
+
+def record_scan(event_id: int, registration, *, device, nonce: str | None = None,
+                scanned_at: datetime | None = None) -> ScanAnswer:
+    """The writing half of ``check_in`` for a ticket already looked up with ``find_ticket``.
+
+    The API reads in one short transaction and writes in another: on SQLite the write lock, which every door
+    waits for, is then held only for these inserts. The decision does not depend on what was read before:
+    state and "already in" are both conditions of the one conditional insert.
+    """
     conn = db.session.connection()
-    registration = conn.execute(_FIND_TICKET, {"secret": secret}).first()
     now = utcnow()
     result, checkin_id, details = _decide(conn, event_id, registration, device, now)
     body = {"status": str(result), **details}

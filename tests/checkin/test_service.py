@@ -116,3 +116,14 @@ def test_a_late_retry_after_an_undo_replays_but_does_not_check_in_again(db, even
     db.session.commit()
     assert retry.http_status == 201 and retry.replayed
     assert checkin.is_checked_in([ticket.id]) == set()
+
+
+def test_a_ticket_cancelled_between_lookup_and_write_is_not_let_in(db, event, ticket, door):
+    looked_up = checkin.find_ticket(ticket.ticket_secret)
+    db.session.rollback()
+    ticket.status = RegistrationStatus.CANCELLED
+    db.session.commit()
+    answer = checkin.record_scan(event.id, looked_up, device=door, nonce="late")
+    db.session.commit()
+    assert (answer.http_status, answer.body["status"]) == (410, "cancelled")
+    assert checkin.is_checked_in([ticket.id]) == set()

@@ -34,7 +34,10 @@
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": d.csrf },
       body: body ? JSON.stringify(body) : undefined
     }).then(function (r) {
-      return r.json().then(function (data) { data.http = r.status; return data; });
+      // A log-in page or error page instead of JSON (session ended, rights revoked) is an answer, not a
+      // network failure: the door must see it rather than silently queue scans offline.
+      return r.json().catch(function () { return { status: r.status === 401 || r.status === 403 ? "not_allowed" : "server_error" }; })
+        .then(function (data) { data.http = r.status; return data; });
     });
   }
   function updateCounts(c) {
@@ -97,6 +100,7 @@
     var body = { secret: code, nonce: window.PitchdayCheckin.nonce() };
     return send(d.scanUrl, body).then(function (answer) {
       if (answer.http >= 500 || answer.status === "csrf_failed") { throw new Error("server"); }
+      if (answer.http === 401 || answer.http === 403) { answer.status = "not_allowed"; }
       show(answer);
       updateCounts(answer.counts);
       window.PitchdayCheckin.sha256(code).then(function (h) { offline.markOnline(h, answer.status === "checked_in" || answer.status === "already_checked_in"); });
@@ -132,6 +136,10 @@
     var item = offline.queue[0];
     send(d.scanUrl, { secret: item.secret, nonce: item.nonce, scanned_at: item.scanned_at }).then(function (answer) {
       if (answer.http >= 500 || answer.status === "csrf_failed") { throw new Error("server"); }
+      if (answer.http === 401 || answer.http === 403) {
+        // Keep the queue: the scans are sent once someone with check-in rights opens the page again.
+        flushing = false; show({ status: "not_allowed" }); return;
+      }
       offline.queue.shift(); offline.save();
       // Honest reporting: whatever the server decided differently from the door is shown, not hidden.
       if (item.local !== answer.status && !(item.local === "unverified" && answer.status === "checked_in")) { conflict(item, answer); }
