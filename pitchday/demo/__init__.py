@@ -1,9 +1,9 @@
 """Demo data for `flask seed-demo`: each area adds its own module to SEEDERS, in dependency order."""
 
 from ..extensions import db
-from . import foundation
+from . import checkin, foundation
 
-SEEDERS = [foundation]
+SEEDERS = [foundation, checkin]  # checkin after the events and registrations seeders
 
 
 def seed_all() -> None:
