@@ -219,7 +219,18 @@ def run(database: str, url: str, args) -> list[tuple]:
             base = load(port, "/checkin", clients, tickets, None, args.duration)
         rows.append((database, clients, ours, base))
         print_row(database, clients, ours, base)
+    drop_baseline_table(url)
     return rows
+
+
+def drop_baseline_table(database_url: str):
+    """Leave the database with pitchday's tables only (its migration test compares the schema)."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS bench_tickets"))
+    engine.dispose()
 
 
 def fmt_statuses(st: dict) -> str:
