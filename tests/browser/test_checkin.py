@@ -154,3 +154,27 @@ def test_organiser_pages_staff_log_and_printable_badges(app, db, live_server, ev
     box = page.locator(".name-badge").first.bounding_box()
     assert 390 < box["width"] < 400 and 275 < box["height"] < 285  # 105 x 74 mm: eight per A4 sheet
     assert axe(page) == []
+
+
+def test_without_https_the_page_says_why_there_is_no_camera_and_the_code_field_works(
+        app, db, live_server, event, organiser, browser_type, screenshot):
+    """A phone on the venue network reaching the app over plain http (not localhost) gets no camera."""
+    ticket = make_registration(db, event, name="Erika Muster")
+    link = staff_link(app, db, event, organiser)
+    port = live_server.rsplit(":", 1)[1]
+    browser = browser_type.launch(executable_path=CHROMIUM,
+                                  args=[*LAUNCH_ARGS, "--host-resolver-rules=MAP pitchday.lan 127.0.0.1"])
+    try:
+        page = browser.new_context(**PHONE, locale="de-DE").new_page()
+        page.goto(link.replace("127.0.0.1", "pitchday.lan"))
+        assert page.evaluate("() => window.isSecureContext") is False
+        info = page.locator("#camera-info")
+        assert "https" in info.inner_text()
+        page.fill("#code", ticket.ticket_secret)
+        page.press("#code", "Enter")
+        page.wait_for_function("() => window.scanResults && window.scanResults.length >= 1")
+        assert "result-ok" in page.locator("#result").get_attribute("class")
+        screenshot(page, "checkin-no-https-code-field", full_page=False)
+        assert f"pitchday.lan:{port}" in page.url
+    finally:
+        browser.close()
