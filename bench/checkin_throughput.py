@@ -127,7 +127,7 @@ def reset(database_url: str):
 
 # ---- load ------------------------------------------------------------------------------------------------
 
-def _client_process(port, path, jobs, start_at, duration, out):
+def _client_process(port, path, jobs, start_at, duration, out, method="POST"):
     """Threads of one process; each job is (token or None, [secrets]). Puts (latencies, statuses) on ``out``."""
     latencies, statuses = [], {}
     lock = threading.Lock()
@@ -145,7 +145,7 @@ def _client_process(port, path, jobs, start_at, duration, out):
             body = json.dumps({"secret": secret, "nonce": secrets.token_hex(8)})
             t0 = time.perf_counter()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            conn.request("POST", path, body=body, headers=headers)
+            conn.request(method, path, body=body if method == "POST" else None, headers=headers)
             response = conn.getresponse()
             response.read()
             conn.close()
@@ -165,14 +165,15 @@ def _client_process(port, path, jobs, start_at, duration, out):
     out.put((latencies, statuses))
 
 
-def load(port: int, path: str, clients: int, tickets: list[str], tokens: list | None, duration: float) -> dict:
+def load(port: int, path: str, clients: int, tickets: list[str], tokens: list | None, duration: float,
+         method: str = "POST") -> dict:
     processes = min(clients, max(2, os.cpu_count() or 2))
     per_client = [tickets[i::clients] for i in range(clients)]  # distinct tickets per client
     jobs = [(tokens[i] if tokens else None, per_client[i]) for i in range(clients)]
     out = multiprocessing.Queue()
     start_at = time.time() + 1.0
     procs = [multiprocessing.Process(target=_client_process,
-                                     args=(port, path, jobs[p::processes], start_at, duration, out))
+                                     args=(port, path, jobs[p::processes], start_at, duration, out, method))
              for p in range(processes)]
     for p in procs:
         p.start()
@@ -219,6 +220,12 @@ def run(database: str, url: str, args) -> list[tuple]:
             base = load(port, "/checkin", clients, tickets, None, args.duration)
         rows.append((database, clients, ours, base))
         print_row(database, clients, ours, base)
+        if args.floor:
+            # pitchday's own request handling with one trivial query (GET /healthz: SELECT 1), no check-in.
+            with serve("pitchday:create_app()", env, args.workers) as port:
+                floor = load(port, "/healthz", clients, tickets, None, args.duration, method="GET")
+            print(f"{'':<10} {'':>3}         | floor: pitchday GET /healthz {floor['rate']:7.0f} req/s  p99 "
+                  f"{floor['p99']:6.1f} ms = {floor['rate'] / base['rate']:.2f}x of baseline", flush=True)
     drop_baseline_table(url)
     return rows
 
@@ -256,6 +263,8 @@ def main():
     parser.add_argument("--tickets", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers, the same for both sides")
     parser.add_argument("--databases", default="postgresql,sqlite")
+    parser.add_argument("--floor", action="store_true",
+                        help="also measure pitchday's GET /healthz: the ceiling its request handling allows")
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", DEFAULT_PG))
     args = parser.parse_args()
     print(f"check-in throughput: gunicorn -w {args.workers} (sync), {args.tickets} tickets, {args.duration:.0f} s "
