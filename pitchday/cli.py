@@ -80,7 +80,9 @@ def backup(path):
     click.echo(f"Backed up {url.database} to {target}.")
 
 
-COMMANDS = [seed_demo, create_admin, backup, send_reminders, purge_personal_data]
+from .cli_checkin import issue_scanner_token  # noqa: E402
+
+COMMANDS = [seed_demo, create_admin, backup, send_reminders, purge_personal_data, issue_scanner_token]
 
 
 def register_commands(app) -> None:

@@ -2,11 +2,12 @@
 
 from ..extensions import db
 from . import applications as applications_demo
-from . import events, foundation, jury, matchmaking, registrations
+from . import checkin, events, foundation, jury, matchmaking, registrations
 
 SEEDERS = [foundation, events]
 SEEDERS += [applications_demo]  # after events: uses each camp's pitch day
 SEEDERS += [registrations]
+SEEDERS += [checkin]  # after registrations: door staff and some check-ins at the demo pitch day
 SEEDERS += [jury]  # after applications: scores the demo pitch day's running order
 SEEDERS += [matchmaking]  # last: meetings between the demo pitch day's startups and attendees
 

@@ -12,6 +12,7 @@ from .applications import (
 )
 from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
 from .camps import Camp
+from .checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
 from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
 from .jury import Award, Conflict, Criterion, Juror, JurorAssignment, JuryPublication, Score, ScoreSheet  # noqa: F401
 from .registrations import AttendeeType, Registration, RegistrationQuestion, RegistrationQueue, RegistrationStatus
@@ -19,6 +20,7 @@ from .startups import MemberRole, Stage, Startup, StartupInvitation, StartupMemb
 
 __all__ = [
     "AgendaBlock", "Application", "ApplicationStatus", "AttendeeType", "BlockKind", "Camp", "Event", "EventStatus",
+    "CheckIn", "DeviceKind", "ScanLog", "ScanResult", "ScannerDevice",
     "EventType", "MemberRole", "PitchSlot", "Registration", "RegistrationStatus", "RoleChange", "RoleGrant", "Stage",
     "Startup", "StartupMember", "User",
     "ApplicationAnswer", "ApplicationDecision", "ApplicationNote", "CallForPitches", "CfpQuestion", "QuestionKind",

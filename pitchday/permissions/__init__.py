@@ -2,6 +2,7 @@
 
 from . import accounts, camps, events  # noqa: F401  (registers the rules)
 from . import applications  # noqa: F401
+from . import checkin  # noqa: F401
 from . import jury  # noqa: F401
 from . import matchmaking  # noqa: F401
 from . import registrations  # noqa: F401

@@ -1,0 +1,243 @@
+"""Checking tickets in at the door: exactly once per ticket, every scan logged, a retried nonce replayed.
+
+``check_in`` is what the JSON API, the scanner page and the tests all call. It never raises for a refused
+ticket: a refusal is an answer too, and it is logged like an acceptance. The one decision that two doors can
+race on ("is this ticket already in?") is taken by the database: an INSERT ... ON CONFLICT DO NOTHING
+RETURNING id on the unique ``checkins.registration_id``; whether a row came back says who won.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..database import UTCDateTime, utcnow
+from ..errors import Conflict
+from ..extensions import db
+from ..models import Event, Registration, RegistrationStatus, User
+from ..models.checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
+
+ATTENDEE_TYPES = {
+    "startup": _l("Startup"),
+    "industry": _l("Industry / Mittelstand"),
+    "investor": _l("Investor"),
+    "academia": _l("University / research"),
+    "public_sector": _l("Public sector"),
+    "other": _l("Other"),
+}
+
+RESULT_LABELS = {
+    "checked_in": _l("Checked in"),
+    "already_checked_in": _l("Already checked in"),
+    "unknown_ticket": _l("Unknown ticket"),
+    "other_event": _l("Ticket for another event"),
+    "cancelled": _l("Ticket cancelled"),
+    "waiting_list": _l("On the waiting list: no seat"),
+    "undone": _l("Check-in undone"),
+}
+
+HTTP_STATUS = {
+    ScanResult.CHECKED_IN: 201,
+    ScanResult.ALREADY_CHECKED_IN: 409,
+    ScanResult.WAITING_LIST: 409,
+    ScanResult.UNKNOWN: 404,
+    ScanResult.OTHER_EVENT: 422,
+    ScanResult.CANCELLED: 410,
+    ScanResult.UNDONE: 200,
+}
+
+
+@dataclass(frozen=True)
+class ScanAnswer:
+    http_status: int
+    body: dict
+    replayed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.http_status == 201
+
+
+def attendee_type_label(value) -> str:
+    return str(ATTENDEE_TYPES.get(str(value), value))
+
+
+def _person(registration: Registration) -> dict:
+    return {"id": registration.id, "name": registration.name, "organisation": registration.organisation,
+            "attendee_type": str(registration.attendee_type),
+            "attendee_type_label": attendee_type_label(registration.attendee_type)}
+
+
+def normalise_code(code: str) -> str:
+    """The ticket secret in what a scanner read: the bare secret, or a link whose last part is the secret."""
+    code = code.strip()
+    if "/" in code:
+        code = code.rstrip("/").rsplit("/", 1)[-1]
+    return code[:64]
+
+
+def parse_scanned_at(value) -> datetime | None:
+    """When an offline scan happened, as the device says (ISO 8601 with zone); ignored when unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None
+
+
+# The scan path runs once per person at the door, with a queue waiting: its statements are written once, as
+# plain SQL on the session's connection (no ORM objects to build per scan). ON CONFLICT ... RETURNING works on
+# SQLite (3.35+) and PostgreSQL alike; a returned row, not rowcount (psycopg reports -1 here), says who won.
+_FIND_TICKET = sa.text("SELECT id, event_id, status, name, organisation, attendee_type FROM registrations "
+                       "WHERE ticket_secret = :secret")
+_REPLAY = sa.text("SELECT http_status, answer FROM scan_logs WHERE device_id = :device AND nonce = :nonce")
+# The ticket's state is part of the one conditional write, so a ticket cancelled a moment ago is not let in
+# even when it was read as confirmed (the WHERE also keeps SQLite's parser from reading ON as a join).
+_CHECK_IN = sa.text(
+    "INSERT INTO checkins (registration_id, event_id, device_id, checked_in_at) "
+    "SELECT id, event_id, :device, :now FROM registrations "
+    "WHERE id = :registration AND event_id = :event AND status = 'confirmed' "
+    "ON CONFLICT (registration_id) DO NOTHING RETURNING id"
+).bindparams(sa.bindparam("now", type_=UTCDateTime()))
+_TICKET_BY_ID = sa.text("SELECT id, event_id, status, name, organisation, attendee_type FROM registrations "
+                        "WHERE id = :id")
+_FIRST_CHECK_IN = sa.text(
+    "SELECT c.checked_in_at, d.name FROM checkins c LEFT JOIN scanner_devices d ON d.id = c.device_id "
+    "WHERE c.registration_id = :registration"
+).columns(checked_in_at=UTCDateTime(), name=sa.String())
+_LOG = sa.text(
+    "INSERT INTO scan_logs (event_id, device_id, registration_id, nonce, result, http_status, answer, scanned_at, at) "
+    "VALUES (:event, :device, :registration, :nonce, :result, :http_status, :answer, :scanned_at, :now) "
+    "ON CONFLICT (device_id, nonce) DO NOTHING RETURNING id"
+).bindparams(sa.bindparam("now", type_=UTCDateTime()), sa.bindparam("scanned_at", type_=UTCDateTime()))
+
+
+def _decide(conn, event_id: int, registration, device, now: datetime):
+    """The result of scanning this ticket now, writing the check-in when it is accepted."""
+    if registration is None:
+        return ScanResult.UNKNOWN, None, {"message": _("Unknown ticket.")}
+    person = {"registration": _person(registration)}
+    if registration.event_id != event_id:
+        return ScanResult.OTHER_EVENT, None, {"message": _("This ticket is for another event."), **person}
+    if registration.status == RegistrationStatus.CANCELLED:
+        return ScanResult.CANCELLED, None, {"message": _("This ticket was cancelled."), **person}
+    if registration.status == RegistrationStatus.WAITING:
+        return ScanResult.WAITING_LIST, None, {"message": _("This person is on the waiting list, without a seat."),
+                                               **person}
+    inserted = conn.execute(_CHECK_IN, {"registration": registration.id, "event": event_id, "device": device.id,
+                                        "now": now}).scalar()
+    if inserted is not None:
+        return ScanResult.CHECKED_IN, inserted, {"message": _("Welcome, %(name)s!", name=registration.name),
+                                                 "checked_in_at": now.isoformat(), **person}
+    first = conn.execute(_FIRST_CHECK_IN, {"registration": registration.id}).first()
+    if first is None:  # not checked in, so the ticket changed state since it was read: decide on the new one
+        fresh = conn.execute(_TICKET_BY_ID, {"id": registration.id}).first()
+        if fresh is not None and fresh.status != RegistrationStatus.CONFIRMED:
+            return _decide(conn, event_id, fresh, device, now)
+    when, where = (first.checked_in_at, first.name or "") if first else (None, "")
+    return ScanResult.ALREADY_CHECKED_IN, None, {"message": _("Already checked in."),
+                                                 "checked_in_at": when.isoformat() if when else None,
+                                                 "device": where, **person}
+
+
+def _replay(conn, device, nonce: str) -> ScanAnswer:
+    row = conn.execute(_REPLAY, {"device": device.id, "nonce": nonce}).first()
+    return ScanAnswer(row.http_status, json.loads(row.answer), replayed=True)
+
+
+def check_in(event_id: int, secret: str, *, device, nonce: str | None = None,
+             scanned_at: datetime | None = None) -> ScanAnswer:
+    """Check the ticket ``secret`` in at event ``event_id`` from ``device`` (anything with an ``id``).
+
+    A ``nonce`` this device sent before gets the first answer again. That is found when the scan's log row
+    collides with the earlier one on the unique (device, nonce), so a fresh scan costs no extra query.
+    """
+    return record_scan(event_id, find_ticket(secret), device=device, nonce=nonce, scanned_at=scanned_at)
+
+
+def find_ticket(secret: str):
+    """The registration holding this ticket code (id, event, state, name, organisation, type), or None."""
+    return db.session.connection().execute(_FIND_TICKET, {"secret": secret}).first()
+
+
+def record_scan(event_id: int, registration, *, device, nonce: str | None = None,
+                scanned_at: datetime | None = None) -> ScanAnswer:
+    """The writing half of ``check_in`` for a ticket already looked up with ``find_ticket``.
+
+    The API reads in one short transaction and writes in another: on SQLite the write lock, which every door
+    waits for, is then held only for these inserts. The decision does not depend on what was read before:
+    state and "already in" are both conditions of the one conditional insert.
+    """
+    conn = db.session.connection()
+    now = utcnow()
+    result, checkin_id, details = _decide(conn, event_id, registration, device, now)
+    body = {"status": str(result), **details}
+    logged = conn.execute(_LOG, {"event": event_id, "device": device.id, "nonce": nonce or None,
+                                 "registration": registration.id if registration else None, "result": str(result),
+                                 "http_status": HTTP_STATUS[result], "answer": json.dumps(body),
+                                 "scanned_at": scanned_at, "now": now}).scalar()
+    if nonce and logged is None:
+        # A retry of a scan already decided: its first answer counts. If this attempt checked the ticket in
+        # (the first one was undone since), take that back: a retry must not change anything.
+        if checkin_id is not None:
+            conn.execute(sa.delete(CheckIn).where(CheckIn.id == checkin_id))
+        return _replay(conn, device, nonce)
+    return ScanAnswer(HTTP_STATUS[result], body)
+
+
+def undo(event: Event, registration_id: int, *, device: ScannerDevice) -> Registration:
+    """Take back a check-in (wrong person let in, a scan by mistake): the CheckIn row is deleted and logged."""
+    registration = db.session.get(Registration, registration_id)
+    deleted = db.session.execute(
+        sa.delete(CheckIn).where(CheckIn.registration_id == registration_id, CheckIn.event_id == event.id)
+    ).rowcount
+    if not deleted or registration is None:
+        raise Conflict(_("This ticket is not checked in."), code="not_checked_in")
+    body = {"status": str(ScanResult.UNDONE), "message": _("Check-in of %(name)s undone.", name=registration.name),
+            "registration": _person(registration)}
+    db.session.add(ScanLog(event_id=event.id, device_id=device.id, registration_id=registration.id,
+                           result=ScanResult.UNDONE, http_status=200, answer=json.dumps(body)))
+    db.session.flush()
+    return registration
+
+
+def is_checked_in(registration_ids) -> set[int]:
+    """Which of these registrations are checked in now (the jury area's audience vote asks this)."""
+    ids = list(registration_ids)
+    if not ids:
+        return set()
+    return set(db.session.scalars(sa.select(CheckIn.registration_id).where(CheckIn.registration_id.in_(ids))))
+
+
+def counts(event: Event) -> dict:
+    """The live counter: checked in / confirmed, in one query."""
+    checked_in = sa.select(sa.func.count()).select_from(CheckIn).where(CheckIn.event_id == event.id)
+    confirmed = (sa.select(sa.func.count()).select_from(Registration)
+                 .where(Registration.event_id == event.id, Registration.status == RegistrationStatus.CONFIRMED))
+    row = db.session.execute(sa.select(checked_in.scalar_subquery(), confirmed.scalar_subquery())).one()
+    return {"checked_in": row[0], "confirmed": row[1]}
+
+
+def count_by_event(event_ids: list[int]) -> dict[int, int]:
+    """The dashboard's "check-ins" figure for each event, in one query."""
+    if not event_ids:
+        return {}
+    rows = db.session.execute(sa.select(CheckIn.event_id, sa.func.count()).where(CheckIn.event_id.in_(event_ids))
+                              .group_by(CheckIn.event_id))
+    return dict(rows.all())
+
+
+def staff_device(event: Event, user: User) -> ScannerDevice:
+    """The device entry standing for ``user`` scanning at ``event`` in the browser, created on first use."""
+    dialect = db.session.get_bind().dialect.name
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ScannerDevice)
+    db.session.execute(insert.values(event_id=event.id, user_id=user.id, name=user.name,
+                                                     kind=DeviceKind.ORGANISER, created_at=utcnow())
+                       .on_conflict_do_nothing(index_elements=["event_id", "user_id"]))
+    return db.session.scalar(sa.select(ScannerDevice).filter_by(event_id=event.id, user_id=user.id))

@@ -1,0 +1,84 @@
+"""What the door reads: the offline ticket list, search by name or e-mail, the scan log and the badge list."""
+
+import hashlib
+
+import sqlalchemy as sa
+
+from ..extensions import db
+from ..models import Event, Registration, RegistrationStatus
+from ..models.checkin import CheckIn, ScanLog
+from .checkin import attendee_type_label
+
+SEARCH_LIMIT = 20
+
+
+def secret_hash(secret: str) -> str:
+    """What the offline list holds instead of the secret: a phone can recognise a ticket, not forge one."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def offline_list(event: Event) -> list[dict]:
+    """Every ticket of the event with only what a door needs to recognise it (no e-mail, no secret)."""
+    rows = db.session.execute(
+        sa.select(Registration.id, Registration.ticket_secret, Registration.name, Registration.organisation,
+                  Registration.attendee_type, Registration.status, CheckIn.checked_in_at)
+        .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
+        .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None))
+        .order_by(Registration.id)
+    )
+    return [{"id": r.id, "hash": secret_hash(r.ticket_secret), "name": r.name, "organisation": r.organisation,
+             "attendee_type": str(r.attendee_type), "attendee_type_label": attendee_type_label(r.attendee_type),
+             "state": str(r.status), "checked_in": r.checked_in_at is not None} for r in rows]
+
+
+def search(event: Event, query: str) -> list[dict]:
+    """Registrations whose name or e-mail contains ``query`` (for people without their ticket)."""
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    pattern = "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = db.session.execute(
+        sa.select(Registration, CheckIn.checked_in_at)
+        .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
+        .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None),
+               sa.or_(sa.func.lower(Registration.name).like(pattern, escape="\\"),
+                      sa.func.lower(Registration.email).like(pattern, escape="\\")))
+        .order_by(Registration.name).limit(SEARCH_LIMIT)
+    )
+    return [{"id": reg.id, "name": reg.name, "email": reg.email, "organisation": reg.organisation,
+             "attendee_type_label": attendee_type_label(reg.attendee_type), "state": str(reg.status),
+             "checked_in": at is not None, "checked_in_at": at.isoformat() if at else None,
+             # The door can check in a confirmed person found by name; the secret stays on the server.
+             "can_check_in": reg.status == RegistrationStatus.CONFIRMED and at is None}
+            for reg, at in rows]
+
+
+def scan_log(event: Event, *, limit: int = 500) -> list[ScanLog]:
+    return list(db.session.scalars(
+        sa.select(ScanLog).where(ScanLog.event_id == event.id)
+        .options(sa.orm.joinedload(ScanLog.device), sa.orm.joinedload(ScanLog.registration))
+        .order_by(ScanLog.at.desc(), ScanLog.id.desc()).limit(limit)
+    ))
+
+
+def last_scan_by_device(event: Event) -> dict[int, object]:
+    rows = db.session.execute(sa.select(ScanLog.device_id, sa.func.max(ScanLog.at))
+                              .where(ScanLog.event_id == event.id).group_by(ScanLog.device_id))
+    return dict(rows.all())
+
+
+def badge_list(event: Event) -> list[Registration]:
+    """Confirmed attendees, by name, for printing badges."""
+    return list(db.session.scalars(
+        sa.select(Registration).where(Registration.event_id == event.id,
+                                      Registration.status == RegistrationStatus.CONFIRMED,
+                                      Registration.anonymised_at.is_(None))
+        .order_by(sa.func.lower(Registration.name))
+    ))
+
+
+def secret_of(event: Event, registration_id: int) -> str | None:
+    """The ticket secret of a registration found by search, so a manual check-in goes the same way as a scan."""
+    return db.session.scalar(sa.select(Registration.ticket_secret)
+                             .where(Registration.id == registration_id, Registration.event_id == event.id))
+
