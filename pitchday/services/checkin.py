@@ -20,15 +20,7 @@ from ..errors import Conflict
 from ..extensions import db
 from ..models import Event, Registration, RegistrationStatus, User
 from ..models.checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
-
-ATTENDEE_TYPES = {
-    "startup": _l("Startup"),
-    "industry": _l("Industry / Mittelstand"),
-    "investor": _l("Investor"),
-    "academia": _l("University / research"),
-    "public_sector": _l("Public sector"),
-    "other": _l("Other"),
-}
+from .registrations_labels import attendee_type_label  # noqa: F401  (re-exported for the check-in pages)
 
 RESULT_LABELS = {
     "checked_in": _l("Checked in"),
@@ -60,10 +52,6 @@ class ScanAnswer:
     @property
     def ok(self) -> bool:
         return self.http_status == 201
-
-
-def attendee_type_label(value) -> str:
-    return str(ATTENDEE_TYPES.get(str(value), value))
 
 
 def _person(registration: Registration) -> dict:
