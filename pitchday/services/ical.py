@@ -13,6 +13,7 @@ from ..sectors import SECTORS
 from . import ical_writer as w
 from .events_labels import block_label, type_label
 from .events_text import plain_text
+from .running_order import lineup_lines
 
 PRODID = "-//pitchday//pitchday events//DE"
 
@@ -35,6 +36,7 @@ class _Texts:
         self.types = {t: type_label(t) for t in EventType}
         self.sectors = {slug: str(label) for slug, label in SECTORS.items()}
         self.agenda = _("Agenda (German time):")
+        self.lineup = _("Line-up (German time):")
         self.postponed_note = _("This event is postponed. The new date will be announced.")
         self.cancelled_note = _("This event is cancelled.")
         self.postponed = _("Postponed: %(title)s", title="\0")
@@ -47,7 +49,7 @@ def event_url(event) -> str:
     return f"{current_app.config['BASE_URL'].rstrip('/')}/events/{event.id}"
 
 
-def _description(event, texts: _Texts) -> str:
+def _description(event, texts: _Texts, lineup: list[str] = ()) -> str:
     lines = []
     if event.status == EventStatus.POSTPONED:
         lines += [texts.postponed_note, ""]
@@ -62,6 +64,8 @@ def _description(event, texts: _Texts) -> str:
             lines.append(f"{w.berlin_clock(block.starts_at)}–{w.berlin_clock(block.ends_at)} {block.title} "
                          f"({texts.blocks[block.kind]})")
         lines.append("")
+    if lineup:
+        lines += [texts.lineup, *lineup, ""]
     if event.online_url:
         lines.append(texts.online.replace("\0", event.online_url))
     lines.append(f"{texts.base_url}/events/{event.id}")
@@ -79,7 +83,8 @@ def _summary(event, texts: _Texts) -> str:
 STATUS = {EventStatus.CANCELLED: "CANCELLED", EventStatus.POSTPONED: "TENTATIVE"}
 
 
-def _vevent(event, texts: _Texts, *, uid=None, starts_at=None, ends_at=None, title=None) -> list[str]:
+def _vevent(event, texts: _Texts, *, uid=None, starts_at=None, ends_at=None, title=None,
+            lineup: list[str] = ()) -> list[str]:
     categories = [event.camp.name, texts.types[event.type], *(texts.sectors.get(s, s) for s in event.sectors)]
     location = ", ".join(p for p in (event.venue_name, event.venue_address, event.online_url) if p)
     lines = [
@@ -93,7 +98,7 @@ def _vevent(event, texts: _Texts, *, uid=None, starts_at=None, ends_at=None, tit
         f"DTSTART;TZID=Europe/Berlin:{w.berlin(starts_at or event.starts_at)}",
         f"DTEND;TZID=Europe/Berlin:{w.berlin(ends_at or event.ends_at)}",
         f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}",
-        f"DESCRIPTION:{w.text(_description(event, texts))}",
+        f"DESCRIPTION:{w.text(_description(event, texts, lineup))}",
     ]
     if location:
         lines.append(f"LOCATION:{w.text(location)}")
@@ -115,10 +120,11 @@ def _calendar(name: str, method: str | None, body: list[str]) -> bytes:
 
 
 def event_ics(event, *, method="PUBLISH") -> bytes:
-    """One event as an .ics file (for downloads and e-mail attachments); METHOD:CANCEL once cancelled."""
+    """One event as an .ics file (for downloads and e-mail attachments), with its published line-up;
+    METHOD:CANCEL once cancelled. (Feeds leave the line-up out: it would cost a query per event.)"""
     if event.status == EventStatus.CANCELLED:
         method = "CANCEL"
-    return _calendar(event.title, method, _vevent(event, _Texts()))
+    return _calendar(event.title, method, _vevent(event, _Texts(), lineup=lineup_lines(event)))
 
 
 def events_feed(events, *, name: str) -> bytes:

@@ -59,6 +59,11 @@ def capacity(event: Event, pitch_minutes: int | None = None, qa_minutes: int | N
     return int((block.ends_at - block.starts_at).total_seconds() // 60 // max(length, 1))
 
 
+def _line_up_changed(event: Event) -> None:
+    """The event's calendar file lists the line-up, so its Last-Modified/ETag must move with it."""
+    event.updated_at = utcnow()
+
+
 def _count(event: Event) -> int:
     return db.session.scalar(db.select(db.func.count()).select_from(PitchSlot).filter_by(event_id=event.id))
 
@@ -83,6 +88,7 @@ def add(application: Application, *, by: User) -> PitchSlot:
             db.session.add(slot)
     except IntegrityError:
         raise Conflict(_("The running order changed meanwhile. Please try again."), code="changed_meanwhile") from None
+    _line_up_changed(event)
     return slot
 
 
@@ -102,9 +108,11 @@ def move(slot: PitchSlot, *, by: User, direction: int) -> None:
     db.session.flush()
     slot.position = theirs
     db.session.flush()
+    _line_up_changed(slot.application.event)
 
 
 def remove(slot: PitchSlot, *, by: User) -> None:
+    _line_up_changed(slot.application.event)
     db.session.delete(slot)
     db.session.flush()
 
@@ -116,6 +124,7 @@ def set_lengths(event: Event, *, by: User, pitch_minutes: int, qa_minutes: int) 
         raise Invalid(_("With these lengths the %(n)d pitches would not fit into the pitch block.", n=_count(event)),
                       field="pitch_minutes", code="does_not_fit")
     event.pitch_minutes, event.qa_minutes = pitch_minutes, qa_minutes
+    _line_up_changed(event)
 
 
 def is_published(event: Event) -> bool:
@@ -125,6 +134,7 @@ def is_published(event: Event) -> bool:
 
 def publish(event: Event, *, by: User, published: bool = True) -> None:
     ensure_call(event).lineup_published_at = utcnow() if published else None
+    _line_up_changed(event)
 
 
 def lineup_lines(event: Event) -> list[str]:

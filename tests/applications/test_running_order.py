@@ -96,3 +96,26 @@ def test_published_line_up_reaches_panel_ical_feeds_and_audience(app, event, fou
         assert "Alpha" in html and "Beta" in html
         call_html = render_template("applications/_panel_call.html", **panels["applications/_panel_call.html"])
         assert f"/events/{event.id}/apply" in call_html
+
+
+def test_the_events_ics_file_lists_the_published_line_up(app, client, event, founder, organiser, db):
+    import icalendar
+
+    a, b = accepted(db, event, founder, ["Alpha", "Beta"])
+    with app.test_request_context():
+        running_order.add(a, by=organiser)
+        running_order.add(b, by=organiser)
+        db.session.commit()
+
+    def description():
+        body = client.get(f"/events/{event.id}/calendar.ics").data
+        [vevent] = icalendar.Calendar.from_ical(body).walk("VEVENT")
+        return str(vevent["DESCRIPTION"])
+
+    assert "Alpha" not in description()  # not before the organiser publishes it
+    with app.test_request_context():
+        running_order.publish(event, by=organiser)
+        db.session.commit()
+    text = description()
+    assert "Pitch-Reihenfolge (deutsche Zeit):" in text
+    assert text.index("Alpha") < text.index("Beta")
