@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from pitchday.database import write_intent
 from pitchday.demo import seed_all
-from pitchday.models import Event, Registration
+from pitchday.models import Registration
 from pitchday.services import registrations
 
 pytestmark = pytest.mark.browser
@@ -18,9 +18,13 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def demo_event(db):
+    from pitchday.demo.events import demo_pitch_day
+    from pitchday.models import RegistrationStatus
+
     seed_all()
-    event = db.session.scalar(sa.select(Event))
-    taken = db.session.scalar(sa.select(sa.func.count()).select_from(Registration))
+    event = demo_pitch_day()
+    taken = db.session.scalar(sa.select(sa.func.count()).select_from(Registration)
+                              .filter_by(event_id=event.id, status=RegistrationStatus.CONFIRMED))
     event.capacity = taken + 1  # our attendee takes the last seat
     db.session.commit()
     return event
