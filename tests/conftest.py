@@ -6,11 +6,13 @@ against PostgreSQL; each test then starts from empty tables.
 
 import os
 import re
+import threading
 
 import pytest
 import sqlalchemy as sa
 from flask import has_app_context
 from flask.testing import FlaskClient
+from werkzeug.serving import make_server
 
 from pitchday import create_app
 from pitchday.database import utcnow
@@ -250,3 +252,16 @@ def app_logs(caplog):
     caplog.set_level(logging.INFO, logger="pitchday")
     yield caplog
     logger.removeHandler(caplog.handler)
+
+
+@pytest.fixture
+def live_server(app):
+    """The test's app served over HTTP on 127.0.0.1 in a background thread; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    app.config["BASE_URL"] = base
+    yield base
+    server.shutdown()
+    thread.join(timeout=5)

@@ -11,8 +11,8 @@ from ..forms.accounts import ConfirmForm
 from ..forms.camps import AppointForm
 from ..models import RoleGrant, User
 from ..permissions import guard
-from ..services import accounts, roles
 from ..services import camps as camp_service
+from ..services import roles
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -27,18 +27,14 @@ def _admins() -> list[User]:
 def index():
     form = AppointForm()
     if form.validate_on_submit():
-        user = accounts.find_by_email(form.email.data)
-        if user is None:
-            form.email.errors = [_("Nobody has an account with this address yet. Ask them to sign up first.")]
+        try:
+            user = roles.appoint_by_email(actor=current_user, email=form.email.data, role=Role.HUB_ADMIN)
+        except DomainError as error:
+            form.show_error(error, "email")
         else:
-            try:
-                roles.grant(actor=current_user, user=user, role=Role.HUB_ADMIN)
-            except DomainError as error:
-                form.show_error(error, "email")
-            else:
-                db.session.commit()
-                flash(_("%(name)s is now a hub admin.", name=user.name), "success")
-                return redirect(url_for("admin.index"))
+            db.session.commit()
+            flash(_("%(name)s is now a hub admin.", name=user.name), "success")
+            return redirect(url_for("admin.index"))
     return render_template("admin/index.html", form=form, remove_form=ConfirmForm(), admins=_admins(),
                            camps=camp_service.all_camps(), changes=roles.recent_changes())
 

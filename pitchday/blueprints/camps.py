@@ -12,8 +12,8 @@ from ..forms.camps import AppointForm, CampForm
 from ..i18n import current_language
 from ..models import User
 from ..permissions import guard
-from ..services import accounts, roles
 from ..services import camps as camp_service
+from ..services import roles
 
 bp = Blueprint("camps", __name__, url_prefix="/camps")
 
@@ -53,18 +53,15 @@ def edit(camp):
 def organisers(camp):
     form = AppointForm()
     if form.validate_on_submit():
-        user = accounts.find_by_email(form.email.data)
-        if user is None:
-            form.email.errors = [_("Nobody has an account with this address yet. Ask them to sign up first.")]
+        try:
+            user = roles.appoint_by_email(actor=current_user, email=form.email.data, role=Role.CAMP_ORGANISER,
+                                          camp=camp)
+        except DomainError as error:
+            form.show_error(error, "email")
         else:
-            try:
-                roles.grant(actor=current_user, user=user, role=Role.CAMP_ORGANISER, camp=camp)
-            except DomainError as error:
-                form.show_error(error, "email")
-            else:
-                db.session.commit()
-                flash(_("%(name)s is now an organiser of %(camp)s.", name=user.name, camp=camp.name), "success")
-                return redirect(url_for("camps.organisers", slug=camp.slug))
+            db.session.commit()
+            flash(_("%(name)s is now an organiser of %(camp)s.", name=user.name, camp=camp.name), "success")
+            return redirect(url_for("camps.organisers", slug=camp.slug))
     return render_template("camps/organisers.html", camp=camp, form=form, remove_form=ConfirmForm(),
                            organisers=roles.organisers_of(camp))
 

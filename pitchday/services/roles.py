@@ -34,6 +34,17 @@ def grant(*, actor: User | None, user: User, role: Role, camp: Camp | None = Non
     return grant_
 
 
+def appoint_by_email(*, actor: User, email: str, role: Role, camp: Camp | None = None) -> User:
+    """Give ``role`` to the account with this address; a clear error when nobody has one yet."""
+    from .accounts import find_by_email
+
+    user = find_by_email(email)
+    if user is None:
+        raise NotFound(_("Nobody has an account with this address yet. Ask them to sign up first."), field="email")
+    grant(actor=actor, user=user, role=role, camp=camp)
+    return user
+
+
 def revoke(*, actor: User | None, user: User, role: Role, camp: Camp | None = None) -> None:
     grant_ = _find(user, role, camp)
     if grant_ is None:

@@ -5,11 +5,9 @@ They skip, saying why, where no Chromium is installed. Screenshots land in test-
 
 import json
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -37,19 +35,6 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, **PHONE, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
-
-
-@pytest.fixture
-def live_server(app):
-    """The test's app served over HTTP on 127.0.0.1 in a background thread; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    app.config["BASE_URL"] = base
-    yield base
-    server.shutdown()
-    thread.join(timeout=5)
 
 
 @pytest.fixture

@@ -119,20 +119,9 @@ def switch_client():
 
 
 @pytest.fixture
-def jury_server(app):
-    """The app served on a free local port by a threaded server: real parallel HTTP clients."""
-    import threading
-
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    app.config["BASE_URL"] = base
-    yield base
-    server.shutdown()
-    thread.join(timeout=5)
+def jury_server(live_server):
+    """The app served by a threaded server on a free port: real parallel HTTP clients."""
+    return live_server
 
 
 def juror_link(app, juror) -> str:

@@ -3,12 +3,10 @@ server for parallel clients, and reading tickets back with a real QR decoder."""
 
 import io
 import re
-import threading
 from datetime import timedelta
 
 import pytest
 from PIL import Image, ImageDraw
-from werkzeug.serving import make_server
 
 from pitchday.database import utcnow, write_intent
 from pitchday.models import Event, EventStatus, EventType
@@ -55,16 +53,9 @@ def register(db):
 
 
 @pytest.fixture
-def server(app):
-    """The test's app on a free port, served by threads (many clients at once); yields its base URL."""
-    http = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{http.server_port}"
-    app.config["BASE_URL"] = base
-    yield base
-    http.shutdown()
-    thread.join(timeout=5)
+def server(live_server):
+    """The test's app served by threads on a free port (many clients at once)."""
+    return live_server
 
 
 def decode_qr(image: Image.Image) -> list[str]:
