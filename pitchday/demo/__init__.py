@@ -23,5 +23,5 @@ def print_logins(echo) -> None:
     echo(f"Demo logins (password for all: {foundation.DEMO_PASSWORD})")
     for module in SEEDERS:
         for role, email in getattr(module, "LOGINS", []):
-            echo(f"  {role:<28} {email}")
+            echo(f"  {role:<34} {email}")
     echo("")
