@@ -64,3 +64,25 @@ def test_code_form_at_phone_size(page, live_server, db, voter, screenshot, axe):
     page.get_by_role("button", name="Weiter zur Abstimmung").tap()
     page.wait_for_url(f"**/vote/{voter.ticket_secret}")
     assert page.locator("button.vote-choice").count() >= 2
+
+
+def test_organiser_pages_count_and_show_the_code(page, live_server, db, voter, screenshot, axe):
+    from pitchday.demo.foundation import DEMO_PASSWORD
+
+    event = voter.event
+    code = votes.settings_of(event).screen_code
+    db.session.commit()
+    page.goto(live_server + "/auth/login")
+    page.fill("#email", f"orga-{event.camp.slug}@pitchday.example")
+    page.fill("#password", DEMO_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.goto(f"{live_server}/events/{event.id}/vote")
+    assert page.get_by_text(f"{vote_demo.VOTERS} Stimmen von").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "vote-admin-phone")
+    assert axe(page) == []
+    page.goto(f"{live_server}/events/{event.id}/vote/screen")
+    assert page.get_by_text(code, exact=True).is_visible()
+    page.set_viewport_size({"width": 1280, "height": 720})
+    screenshot(page, "vote-screen-projector")
+    assert axe(page) == []
