@@ -1,5 +1,10 @@
 """The vote through the browser's eyes: the ballot, its messages, the code form, the organisers' page, the panel."""
 
+import os
+import uuid
+
+import pytest
+
 from pitchday.models import RegistrationStatus
 from pitchday.models.vote import AudienceVote
 from pitchday.services import vote as votes
@@ -121,3 +126,21 @@ def test_the_ticket_link_partial_shows_while_the_vote_is_open(app, db, event, ti
     votes.open_vote(event, by=organiser)
     db.session.commit()
     assert "Jetzt abstimmen" in rendered() and f"/vote/{ticket.ticket_secret}" in rendered()
+
+
+@pytest.mark.skipif(not os.environ.get("PITCHDAY_TEST_REDIS_URL"), reason="PITCHDAY_TEST_REDIS_URL not set")
+def test_the_code_form_limit_is_shared_between_processes_through_redis(tmp_path, database_url):
+    """Two app instances (as two gunicorn workers would be) count one address's attempts in the same Redis."""
+    address = f"10.8.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+    for i in range(2):
+        (tmp_path / str(i)).mkdir()
+    apps = [make_app(tmp_path / str(i), database_url, RATELIMIT_STORAGE_URI=os.environ["PITCHDAY_TEST_REDIS_URL"],
+                     VOTE_CODE_LIMIT_PER_ADDRESS="3 per 10 minutes") for i in range(2)]
+    codes = []
+    for app in apps * 2:
+        with app.app_context():
+            prepare_schema(database_url)
+            client = FormClient(app.test_client())
+            codes.append(client.post_form("/vote", {"screen_code": "AAAAAA", "ticket_code": "x"}, page="/vote",
+                                          environ_base={"REMOTE_ADDR": address}).status_code)
+    assert codes == [422, 422, 422, 429]
