@@ -38,6 +38,8 @@ SETTINGS = [
             "when several processes serve the app."),
     Setting("LOGIN_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Log-in attempts allowed per client address."),
     Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Log-in attempts allowed per account (e-mail)."),
+    Setting("VOTE_CODE_LIMIT_PER_ADDRESS", "10 per 10 minutes",
+            "Audience vote: code form (`/vote`) attempts per client address."),
     Setting("PROXY_COUNT", 0, "Number of reverse proxies in front of the app whose X-Forwarded-* headers "
             "are trusted.", int),
     Setting("UPLOAD_DIR", None, "Where pitch decks are stored; default `instance/uploads`."),

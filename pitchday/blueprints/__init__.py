@@ -13,6 +13,7 @@ from . import events, events_manage, events_organiser
 from . import impact, matchmaking, matchmaking_organiser
 from . import jury, jury_admin, jury_results
 from . import registrations, registrations_admin
+from . import vote, vote_admin
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [events.bp, events_manage.bp, events_organiser.bp]
@@ -21,6 +22,7 @@ BLUEPRINTS += [registrations.bp, registrations_admin.bp]
 BLUEPRINTS += [checkin.bp, checkin_admin.bp, checkin_api.bp]
 BLUEPRINTS += [jury.bp, jury_admin.bp, jury_results.bp]
 BLUEPRINTS += [matchmaking.bp, matchmaking_organiser.bp, impact.bp]
+BLUEPRINTS += [vote.bp, vote_admin.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.

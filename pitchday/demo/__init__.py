@@ -3,6 +3,7 @@
 from ..extensions import db
 from . import applications as applications_demo
 from . import checkin, events, foundation, jury, matchmaking, registrations
+from . import vote as vote_demo
 
 SEEDERS = [foundation, events]
 SEEDERS += [applications_demo]  # after events: uses each camp's pitch day
@@ -10,6 +11,7 @@ SEEDERS += [registrations]
 SEEDERS += [checkin]  # after registrations: door staff and some check-ins at the demo pitch day
 SEEDERS += [jury]  # after applications: scores the demo pitch day's running order
 SEEDERS += [matchmaking]  # last: meetings between the demo pitch day's startups and attendees
+SEEDERS += [vote_demo]  # after check-in and matchmaking: an open audience vote with some votes
 
 
 def seed_all() -> None:

@@ -14,6 +14,7 @@ from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
 from .camps import Camp
 from .checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
 from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
+from .vote import AudienceVote, AudienceVoteSettings  # noqa: F401  (audience vote, issue 5)
 from .jury import Award, Conflict, Criterion, Juror, JurorAssignment, JuryPublication, Score, ScoreSheet  # noqa: F401
 from .registrations import AttendeeType, Registration, RegistrationQuestion, RegistrationQueue, RegistrationStatus
 from .startups import MemberRole, Stage, Startup, StartupInvitation, StartupMember
