@@ -24,6 +24,7 @@ from ..models import (
     Event,
     EventStatus,
     EventType,
+    Juror,
     PitchSlot,
     Registration,
     RegistrationStatus,
@@ -31,6 +32,8 @@ from ..models import (
     StartupMember,
     User,
 )
+from ..models.checkin import CheckIn
+from ..models.jury import JurorStatus
 from ..models.matchmaking import FollowUp, Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide
 from ..services import accounts, registrations
 from ..services import matchmaking as mm
@@ -47,6 +50,11 @@ PEOPLE = [("Ines Industrie", "Thyssen Demo AG", AttendeeType.INDUSTRY),
           ("Ivo Investor", "Revier Ventures", AttendeeType.INVESTOR),
           ("Hanne Hochschule", "Universität Demo", AttendeeType.ACADEMIA),
           ("Lars Logistik", "Hafen Demo Duisburg", AttendeeType.INDUSTRY)]
+HISTORY_JURORS = [("jury-demo-1@pitchday.example", "Dr. Petra Prüfer"),
+                  ("jury-demo-2@pitchday.example", "Karl Kapital"),
+                  ("jury-demo-3@pitchday.example", "Prof. Hanna Hochschule"),
+                  ("jury-demo-4@pitchday.example", "Mehmet Mittelstand"),
+                  ("jury-demo-5@pitchday.example", "Sofia Stadtwerke")]
 STARTUPS = [("mm-demo-gridly", "Gridly", "Smart meters for the Mittelstand"),
             ("mm-demo-ruhrbot", "RuhrBot", "Robots for small factories"),
             ("mm-demo-kohlenstoff", "Kohlenstoff", "Carbon accounting for SMEs")]
@@ -183,6 +191,7 @@ def seed_history() -> None:
     camps = db.session.scalars(sa.select(Camp).order_by(Camp.slug)).all()
     types = [AttendeeType.INDUSTRY] * 4 + [AttendeeType.STARTUP] * 2 + [AttendeeType.INVESTOR,
                                                                         AttendeeType.ACADEMIA, AttendeeType.OTHER]
+    jurors: list[User] = []
     for quarter in range(4):
         day = (now - timedelta(days=60 + 91 * quarter)).date()
         for camp in camps:
@@ -218,7 +227,22 @@ def seed_history() -> None:
                     db.session.add(FollowUp(event_id=event.id, startup_id=startup.id,
                                             kind=rng.choice(["meeting", "pilot", "investment", "hire"]),
                                             partner="Demo Partner GmbH"))
+            jurors = jurors or [_user(email, name) for email, name in HISTORY_JURORS]
+            _attendance_and_jury(event, regs, jurors, random.Random(title))
             db.session.flush()
+
+
+def _attendance_and_jury(event: Event, regs: list[Registration], jurors: list[User], rng: random.Random) -> None:
+    """Most attendees came (check-ins at the door) and three of the hub's jurors sat on the panel: the impact
+    report's attendance rate and jurors."""
+    for reg in regs:
+        if rng.random() < 0.8:
+            db.session.add(CheckIn(registration_id=reg.id, event_id=event.id,
+                                   checked_in_at=event.starts_at + timedelta(minutes=rng.randint(-30, 15))))
+    for user in rng.sample(jurors, 3):
+        db.session.add(Juror(event_id=event.id, user_id=user.id, status=JurorStatus.ACCEPTED,
+                             invited_at=event.starts_at - timedelta(days=21),
+                             accepted_at=event.starts_at - timedelta(days=14)))
 
 
 def seed() -> None:

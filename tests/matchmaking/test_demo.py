@@ -28,6 +28,10 @@ def test_seeding_twice_is_the_same_as_once_and_fills_the_report(db):
     assert placed and all(m.table_id for m in placed)
     report = impact.build_report(granularity="quarter")
     assert len({r.camp for r in report.rows}) == 6 and report.total.figures["meetings"] > 0
+    # Check-ins and jurors of the past pitch days, counted by their areas' registered counters.
+    assert report.has_checkins and 0.5 < report.total.attendance_rate < 1
+    assert all(0 < r.figures["checkins"] <= r.figures["registrations"] for r in report.rows)
+    assert all(r.figures["jurors"] == 3 * r.figures["events"] for r in report.rows)
 
 
 def _queue_state(db):
