@@ -113,7 +113,8 @@ def test_awards_appear_on_the_event_page_only_once_published(app, event, organis
     a = pitches(event)[0]
     jury_publish.add_award(event, a, title="Sonderpreis Wirkung")
     db.session.commit()
-    assert not [t for t, _ctx in event_panels(event) if "awards" in t]
+    with app.test_request_context():  # panels are built for a request (other areas' panels read current_user)
+        assert not [t for t, _ctx in event_panels(event) if "awards" in t]
     with app.test_request_context():
         jury_publish.publish(event, by=organiser)
         db.session.commit()
