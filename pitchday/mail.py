@@ -117,6 +117,8 @@ def _send_smtp(msg: EmailMessage, config) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _send_queued(session):
+    if session.in_nested_transaction():  # a savepoint was released: the real commit is still to come
+        return
     pending = session.info.pop("pitchday_outbox", [])
     for mail in pending:
         try:
@@ -127,4 +129,6 @@ def _send_queued(session):
 
 @event.listens_for(Session, "after_rollback")
 def _drop_queued(session):
+    if session.in_nested_transaction():  # only a savepoint was rolled back: the transaction goes on
+        return
     session.info.pop("pitchday_outbox", None)

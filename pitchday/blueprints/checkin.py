@@ -11,7 +11,7 @@ from ..extensions import db
 from ..forms.checkin import CodeForm
 from ..permissions import can, guard
 from ..permissions.checkin import is_staff
-from ..services import checkin, checkin_lists, role_links
+from ..services import checkin, checkin_lists, impact, role_links
 from ..services.event_counts import register as register_count
 from ..services.event_lookup import load_event
 from .panels import register_event_panel
@@ -21,6 +21,7 @@ bp = Blueprint("checkin", __name__, url_prefix="/events/<int:event_id>/checkin")
 role_links.register_scope("checkin_staff", lambda user, event_id: is_staff(user, _EventRef(event_id)),
                           "checkin.scanner")
 register_count("checkins", _l("Checked in"), checkin.count_by_event)
+impact.register_figure("checkins", _l("Check-ins"), checkin.count_attended)
 
 
 def _panel(event):

@@ -13,9 +13,10 @@ from ..errors import DomainError, Invalid
 from ..extensions import db
 from ..forms.jury import CONFLICT_REASONS
 from ..models import Juror, ScoreSheet
-from ..permissions import guard
+from ..permissions import can, guard
 from ..permissions.jury import active_juror
 from ..services import jury_jurors, jury_rubric, jury_scoring
+from ..services import matchmaking as mm
 from ..services.event_lookup import load_event
 from ..services.jury_lookup import load_pitch
 
@@ -50,10 +51,13 @@ def _render_pitch(event, juror: Juror, index: int | None = None, application_id:
         juror_id=juror.id, application_id=pitch.application.id)) if pitch else None
     now = utcnow()
     on_stage = pitch is not None and pitch.slot.starts_at <= now < pitch.slot.ends_at
+    follow_up = pitch is not None and can("jury.follow_up", event=event, application=pitch.application)
     return render_template("jury/score.html", event=event, board=board, pitch=pitch, index=index,
                            on_stage=on_stage, values=values, comment=sheet.comment if sheet else "",
                            total=jury_scoring.weighted_percent(board.criteria, values),
-                           reasons=CONFLICT_REASONS)
+                           reasons=CONFLICT_REASONS, follow_up=follow_up,
+                           follow_up_request=mm.follow_up_of(current_user, pitch.slot.startup, event)
+                           if follow_up else None)
 
 
 @bp.get("/jury/<int:event_id>/")
@@ -151,3 +155,19 @@ def declare_conflict(event, application):
         db.session.commit()
         flash(_("Conflict declared: you will not score this pitch."), "success")
     return redirect(url_for("jury.pitch", event_id=event.id, application_id=application.id))
+
+
+@bp.post("/jury/<int:event_id>/pitch/<int:application_id>/follow-up")
+@guard("jury.follow_up", event=load_event, application=load_pitch)
+def follow_up(event, application):
+    """"I want a follow-up talk with this startup": a meeting request the startup answers (matchmaking)."""
+    startup = application.startup
+    try:
+        mm.request_follow_up(current_user, startup, event, request.form.get("reason", ""))
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Follow-up talk requested: %(startup)s has been asked.", startup=startup.name), "success")
+    return redirect(url_for("jury.pitch", event_id=event.id, application_id=application.id) + "#follow-up")

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from ..cli_registrations import mail_context
 from ..database import utcnow
 from ..extensions import db
 from ..models import (
@@ -23,6 +24,7 @@ from ..models import (
     Event,
     EventStatus,
     EventType,
+    Juror,
     PitchSlot,
     Registration,
     RegistrationStatus,
@@ -30,8 +32,10 @@ from ..models import (
     StartupMember,
     User,
 )
+from ..models.checkin import CheckIn
+from ..models.jury import JurorStatus
 from ..models.matchmaking import FollowUp, Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide
-from ..services import accounts
+from ..services import accounts, registrations
 from ..services import matchmaking as mm
 from ..services import matchmaking_meetings as meetings
 from .foundation import DEMO_PASSWORD
@@ -46,6 +50,11 @@ PEOPLE = [("Ines Industrie", "Thyssen Demo AG", AttendeeType.INDUSTRY),
           ("Ivo Investor", "Revier Ventures", AttendeeType.INVESTOR),
           ("Hanne Hochschule", "Universität Demo", AttendeeType.ACADEMIA),
           ("Lars Logistik", "Hafen Demo Duisburg", AttendeeType.INDUSTRY)]
+HISTORY_JURORS = [("jury-demo-1@pitchday.example", "Dr. Petra Prüfer"),
+                  ("jury-demo-2@pitchday.example", "Karl Kapital"),
+                  ("jury-demo-3@pitchday.example", "Prof. Hanna Hochschule"),
+                  ("jury-demo-4@pitchday.example", "Mehmet Mittelstand"),
+                  ("jury-demo-5@pitchday.example", "Sofia Stadtwerke")]
 STARTUPS = [("mm-demo-gridly", "Gridly", "Smart meters for the Mittelstand"),
             ("mm-demo-ruhrbot", "RuhrBot", "Robots for small factories"),
             ("mm-demo-kohlenstoff", "Kohlenstoff", "Carbon accounting for SMEs")]
@@ -101,15 +110,25 @@ def _event(camp: Camp, title: str, start: datetime) -> Event:
     return event
 
 
+def _moment_in_window(event: Event) -> datetime:
+    """Now if the event takes registrations, else a moment when it did (the demo pitch day may not be open)."""
+    closes = event.registration_closes_at or event.starts_at
+    for moment in (utcnow(), event.registration_opens_at, closes - timedelta(minutes=1)):
+        if moment is not None and registrations.window_state(event, moment) == "open":
+            return moment
+    return utcnow()  # register() says why not
+
+
 def _register(event: Event, name: str, email: str, organisation: str, type_, user=None) -> Registration:
+    """Through the registrations area, so the event's queue counter stays right and a later real registration
+    gets the next arrival number; an attendee already there is taken as is (idempotent, no number drawn)."""
     reg = db.session.scalar(sa.select(Registration).filter_by(event_id=event.id, email=email))
     if reg is None:
-        number = (db.session.scalar(sa.select(sa.func.max(Registration.queue_number))) or 0) + 1
-        reg = Registration(event_id=event.id, user_id=user.id if user else None, name=name, email=email,
-                           organisation=organisation, attendee_type=type_, consent_at=event.starts_at - timedelta(
-                               days=10), status=RegistrationStatus.CONFIRMED, queue_number=number, locale="de")
-        db.session.add(reg)
-        db.session.flush()
+        moment = _moment_in_window(event)
+        reg = registrations.register(event, name=name, email=email, organisation=organisation,
+                                     attendee_type=type_, locale="de", user=user, now=moment).registration
+        if reg.status != RegistrationStatus.CONFIRMED:  # the event is full: the demo's people get a seat anyway
+            registrations.confirm_by_hand(reg, by=user, now=moment)
     return reg
 
 
@@ -172,6 +191,7 @@ def seed_history() -> None:
     camps = db.session.scalars(sa.select(Camp).order_by(Camp.slug)).all()
     types = [AttendeeType.INDUSTRY] * 4 + [AttendeeType.STARTUP] * 2 + [AttendeeType.INVESTOR,
                                                                         AttendeeType.ACADEMIA, AttendeeType.OTHER]
+    jurors: list[User] = []
     for quarter in range(4):
         day = (now - timedelta(days=60 + 91 * quarter)).date()
         for camp in camps:
@@ -187,8 +207,11 @@ def seed_history() -> None:
             table = MeetingTable(event_id=event.id, name="Tisch 1")
             db.session.add(table)
             db.session.flush()
-            regs = [_register(event, f"Gast {n + 1}", f"mm-hist-{event.id}-{n}@pitchday.example",
-                              "Demo Organisation", rng.choice(types)) for n in range(rng.randint(12, 30))]
+            # A past event takes no registrations any more: they are recorded, numbered from its queue counter.
+            regs = registrations.record_confirmed(event, [
+                {"name": f"Gast {n + 1}", "email": f"mm-hist-{event.id}-{n}@pitchday.example",
+                 "organisation": "Demo Organisation", "attendee_type": rng.choice(types)}
+                for n in range(rng.randint(12, 30))], at=start - timedelta(days=10))
             for slot, reg in enumerate(regs[:6]):
                 startup = startups[slot % 3]
                 request = MeetingRequest(event_id=event.id, startup_id=startup.id, registration_id=reg.id,
@@ -204,11 +227,28 @@ def seed_history() -> None:
                     db.session.add(FollowUp(event_id=event.id, startup_id=startup.id,
                                             kind=rng.choice(["meeting", "pilot", "investment", "hire"]),
                                             partner="Demo Partner GmbH"))
+            jurors = jurors or [_user(email, name) for email, name in HISTORY_JURORS]
+            _attendance_and_jury(event, regs, jurors, random.Random(title))
             db.session.flush()
+
+
+def _attendance_and_jury(event: Event, regs: list[Registration], jurors: list[User], rng: random.Random) -> None:
+    """Most attendees came (check-ins at the door) and three of the hub's jurors sat on the panel: the impact
+    report's attendance rate and jurors."""
+    for reg in regs:
+        if rng.random() < 0.8:
+            db.session.add(CheckIn(registration_id=reg.id, event_id=event.id,
+                                   checked_in_at=event.starts_at + timedelta(minutes=rng.randint(-30, 15))))
+    for user in rng.sample(jurors, 3):
+        db.session.add(Juror(event_id=event.id, user_id=user.id, status=JurorStatus.ACCEPTED,
+                             invited_at=event.starts_at - timedelta(days=21),
+                             accepted_at=event.starts_at - timedelta(days=14)))
 
 
 def seed() -> None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(Camp)) == 0:
         return  # the foundation seeds the camps; without them there is nothing to hang events on
-    seed_upcoming()
-    seed_history()
+    with mail_context():
+        seed_upcoming()
+        seed_history()
+        db.session.info.pop("pitchday_outbox", None)  # demo data sends no e-mail (tickets, meeting requests)

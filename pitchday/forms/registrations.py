@@ -19,6 +19,14 @@ class RegistrationForm(Form):
     consent = BooleanField(_l("I agree that my details are stored to run this event, as the privacy notice on "
                               "this page describes."),
                            validators=[DataRequired(message=_l("Please agree to the privacy notice to register."))])
+    # Matchmaking opt-ins (services.matchmaking.set_profile): both off unless the attendee ticks them.
+    meet_visible = BooleanField(
+        _l("Show me to the startups of this event for meeting requests"), default=False,
+        description=_l("Pitching startups then see your name, organisation and attendee type and may ask you for "
+                       "a meeting. You can change this later on your meeting page."))
+    meet_share_contact = BooleanField(
+        _l("Share my contact details with startups I meet"), default=False,
+        description=_l("Startups you meet or ask to meet get your name, organisation and e-mail address."))
 
     def answers(self) -> dict:
         return {name[2:]: field.data.strip() for name, field in self._fields.items()

@@ -63,6 +63,16 @@ def jury_score_pitch(user, event, application, **_objects):
             and not in_conflict(juror, application.startup_id))
 
 
+@rule("jury.follow_up", link_scopes=("juror",))
+def jury_follow_up(user, event, application, **_objects):
+    """"I want a follow-up talk with this startup": an accepted juror of the event, not in conflict with it."""
+    if application.event_id != event.id or not _link_allows(event.id):
+        return False
+    juror = active_juror(user, event.id)
+    return (juror is not None and juror.status == JurorStatus.ACCEPTED
+            and not in_conflict(juror, application.startup_id))
+
+
 @rule("jury.manage")
 def jury_manage(user, event, **_objects):
     """Rubric, jurors, conflicts, live results, publishing: the event's organisers and hub admins."""

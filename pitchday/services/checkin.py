@@ -221,6 +221,20 @@ def count_by_event(event_ids: list[int]) -> dict[int, int]:
     return dict(rows.all())
 
 
+def count_attended(event_ids: list[int]) -> dict[int, int]:
+    """The impact report's "check-ins": checked-in tickets that are still confirmed, per event, in one query.
+
+    Only confirmed registrations count, like the report's registrations, so the attendance rate never passes
+    100 % (someone who deletes their data after the event leaves both figures)."""
+    if not event_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(CheckIn.event_id, sa.func.count()).join(Registration, Registration.id == CheckIn.registration_id)
+        .where(CheckIn.event_id.in_(event_ids), Registration.status == RegistrationStatus.CONFIRMED)
+        .group_by(CheckIn.event_id))
+    return dict(rows.all())
+
+
 def staff_device(event: Event, user: User) -> ScannerDevice:
     """The device entry standing for ``user`` scanning at ``event`` in the browser, created on first use."""
     dialect = db.session.get_bind().dialect.name

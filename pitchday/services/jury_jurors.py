@@ -6,6 +6,7 @@ logs its holder in for this event's jury only (``services/role_links.py``).
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from .. import mail
 from ..database import utcnow
@@ -13,9 +14,9 @@ from ..enums import RoleAction
 from ..errors import Conflict as ConflictError
 from ..errors import Invalid, NotFound
 from ..extensions import db
-from ..models import Application, Conflict, Event, Juror, JurorAssignment, PitchSlot, User
+from ..models import Application, Conflict, Event, Juror, JurorAssignment, PitchSlot, Score, User
 from ..models.jury import ConflictReason, JurorStatus
-from . import accounts, event_audience, personal_calendar, role_links, roles
+from . import accounts, event_audience, impact, personal_calendar, role_links, roles
 
 LANDING = "jury.home"
 
@@ -27,6 +28,22 @@ def still_valid(user: User, event_id: int) -> bool:
 
 
 role_links.register_scope("juror", still_valid, LANDING)
+
+
+def count_jurors(event_ids: list[int]) -> dict[int, int]:
+    """The impact report's "jurors": per event, jurors who took part (accepted the invitation or scored), never
+    revoked ones; one grouped query."""
+    if not event_ids:
+        return {}
+    took_part = db.or_(Juror.status == JurorStatus.ACCEPTED, db.exists().where(Score.juror_id == Juror.id))
+    rows = db.session.execute(
+        db.select(Juror.event_id, db.func.count()).where(Juror.event_id.in_(event_ids),
+                                                          Juror.status != JurorStatus.REVOKED, took_part)
+        .group_by(Juror.event_id))
+    return dict(rows.all())
+
+
+impact.register_figure("jurors", _l("Jurors"), count_jurors)
 
 
 def _scope(event: Event) -> str:

@@ -13,8 +13,15 @@ from sqlalchemy.exc import IntegrityError
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotAllowed
 from ..extensions import db
-from ..models import BlockKind, Registration, RegistrationStatus, Startup, StartupMember
-from ..models.matchmaking import MatchmakingProfile, MatchmakingSettings, MeetingRequest, RequestSide, RequestStatus
+from ..models import BlockKind, EventStatus, Registration, RegistrationStatus, Startup, StartupMember
+from ..models.matchmaking import (
+    MatchmakingProfile,
+    MatchmakingSettings,
+    MeetingRequest,
+    MeetingTable,
+    RequestSide,
+    RequestStatus,
+)
 from .matchmaking_notify import notify_request
 from .running_order import slots_for
 
@@ -49,6 +56,23 @@ def networking_slots(event, slot_minutes: int | None = None) -> list[tuple]:
     length = timedelta(minutes=minutes)
     count = int((block.ends_at - block.starts_at) // length)
     return [(i, block.starts_at + i * length, block.starts_at + (i + 1) * length) for i in range(count)]
+
+
+def is_set_up(event) -> bool:
+    """Meetings can be arranged at the event: its networking block holds at least one slot and the organiser
+    keeps at least one table. Other areas ask this before pointing attendees to the meeting page."""
+    if not networking_slots(event):
+        return False
+    return db.session.scalar(sa.select(sa.exists().where(MeetingTable.event_id == event.id,
+                                                         MeetingTable.active.is_(True))))
+
+
+def meetings_open_to(registration) -> bool:
+    """The ticket's holder can use the meeting page (``matchmaking.attendee``) now: a confirmed ticket of a
+    published (or postponed) event that has matchmaking set up. The same condition as ``matchmaking.ticket``."""
+    event = registration.event
+    return (registration.status == RegistrationStatus.CONFIRMED
+            and event.status in (EventStatus.PUBLISHED, EventStatus.POSTPONED) and is_set_up(event))
 
 
 def lineup(event) -> list[Startup]:
@@ -183,6 +207,12 @@ def request_by_startup(startup, registration, *, reason: str, by) -> MeetingRequ
 def request_follow_up(juror_user, startup, event, reason: str) -> MeetingRequest:
     """"I want a follow-up talk with this startup": for the jury area's score card (it checks the juror)."""
     return _ask(event, startup, side=RequestSide.JUROR, reason=reason, by_user=juror_user, juror=juror_user)
+
+
+def follow_up_of(juror_user, startup, event) -> MeetingRequest | None:
+    """The juror's follow-up request with this startup at this event, if any (for the score card)."""
+    return db.session.scalar(sa.select(MeetingRequest).filter_by(event_id=event.id, startup_id=startup.id,
+                                                                 juror_user_id=juror_user.id))
 
 
 def respond(request: MeetingRequest, *, accept: bool, side: RequestSide) -> MeetingRequest:

@@ -73,10 +73,11 @@ def _insert_ignore(table, **values):
     return module.insert(table).values(**values).on_conflict_do_nothing()
 
 
-def _lock_queue(event_id: int, *, take_number: bool) -> int:
-    """Hold the event's queue row for the rest of the transaction; with ``take_number``, draw the next number."""
+def _lock_queue(event_id: int, *, take_number: bool, count: int = 1) -> int:
+    """Hold the event's queue row for the rest of the transaction; with ``take_number``, draw the next number
+    (``count`` numbers: the last one is returned)."""
     db.session.execute(_insert_ignore(RegistrationQueue, event_id=event_id, last_number=0))
-    step = 1 if take_number else 0
+    step = count if take_number else 0
     return db.session.execute(
         sa.update(RegistrationQueue).where(RegistrationQueue.event_id == event_id)
         .values(last_number=RegistrationQueue.last_number + step)
@@ -168,6 +169,29 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     else:
         notify.waiting(registration)
     return Outcome(registration, created=True)
+
+
+def record_confirmed(event: Event, people: list[dict], *, at: datetime) -> list[Registration]:
+    """Registrations recorded after the fact (the demo's past pitch days, an import from another tool): confirmed
+    at ``at``, numbered in the given order from the event's queue counter, so later registrations come after
+    them. No window, no seat check, no e-mail. Each person: name, email, attendee_type, optional organisation,
+    locale, user. An address already registered for the event is returned as it is (no number drawn)."""
+    emails = [normalise_email(p["email"]) for p in people]
+    existing = {r.email: r for r in db.session.scalars(
+        sa.select(Registration).where(Registration.event_id == event.id, Registration.email.in_(emails)))}
+    new = [(email, p) for email, p in zip(emails, people, strict=True) if email not in existing]
+    if new:
+        last = _lock_queue(event.id, take_number=True, count=len(new))
+        for number, (email, p) in enumerate(new, start=last - len(new) + 1):
+            user = p.get("user")
+            existing[email] = Registration(
+                event_id=event.id, email=email, name=p["name"].strip(), organisation=p.get("organisation", ""),
+                attendee_type=AttendeeType(p["attendee_type"]), locale=p.get("locale", "de"),
+                user_id=user.id if user else None, status=CONFIRMED, queue_number=number, consent_at=at,
+                confirmed_at=at, created_at=at)
+            db.session.add(existing[email])
+        db.session.flush()
+    return [existing[email] for email in emails]
 
 
 def cancel(registration: Registration, *, by: User | None = None, now: datetime | None = None) -> list:

@@ -47,13 +47,23 @@ def ticket_link(registration: Registration) -> str:
     return f"{current_app.config['BASE_URL'].rstrip('/')}/tickets/{registration.ticket_secret}"
 
 
+def meeting_link(registration: Registration) -> str | None:
+    """The attendee's meeting page, when the event has matchmaking set up (the matchmaking services decide)."""
+    from .accounts import external_url
+    from .matchmaking import meetings_open_to
+
+    if not meetings_open_to(registration):
+        return None
+    return external_url("matchmaking.attendee", secret=registration.ticket_secret)
+
+
 def _ticket_mail(registration: Registration, kind: str) -> None:
     event = registration.event
     attachments = [QrAttachment(registration.ticket_secret),
                    mail.Attachment("event.ics", event_ics(event), "text/calendar; method=PUBLISH")]
     mail.queue(_render("registrations_ticket", to=registration.email, locale=registration.locale,
                        attachments=attachments, kind=kind, registration=registration, event=event,
-                       link=ticket_link(registration), qr_cid=QR_CID))
+                       link=ticket_link(registration), meet_link=meeting_link(registration), qr_cid=QR_CID))
 
 
 def _waiting_mail(registration: Registration, *, again: bool = False) -> None:

@@ -59,6 +59,27 @@ def test_nothing_is_sent_when_the_change_is_rolled_back(app, outbox):
     assert outbox() == []
 
 
+def test_a_savepoint_neither_sends_nor_drops_the_transactions_mail(app, outbox):
+    """A savepoint (``begin_nested``, e.g. to catch a unique-constraint race) is not the commit."""
+    mail.queue(mail.Mail(to="x@example.org", subject="after the commit", text="hello"))
+    with db.session.begin_nested():
+        pass
+    assert outbox() == []
+    try:
+        with db.session.begin_nested():
+            raise ValueError
+    except ValueError:
+        pass
+    db.session.commit()
+    assert [m["Subject"] for m in outbox()] == ["after the commit"]
+    mail.queue(mail.Mail(to="x@example.org", subject="never", text="never"))
+    with db.session.begin_nested():
+        pass
+    db.session.rollback()
+    db.session.commit()
+    assert len(outbox()) == 1
+
+
 def test_attachments_and_inline_images_are_built_into_the_message(app):
     message = mail.build_message(mail.Mail(
         to="x@example.org", subject="Ticket", text="plain", html="<img src='cid:qr'>",

@@ -35,6 +35,8 @@ def post_table(event, juror):
         (f"/events/{e}/jury/jurors/99999/revoke", [404, 404, 404, 404, 404]),
         (f"/jury/{e}/pitch/{a}", [LOGIN, 403, 403, 403, 403]),
         (f"/jury/{e}/pitch/{a}/conflict", [LOGIN, 403, 403, 403, 403]),
+        (f"/jury/{e}/pitch/{a}/follow-up", [LOGIN, 403, 403, 403, 403]),
+        (f"/jury/{e}/pitch/99999/follow-up", [404, 404, 404, 404, 404]),
     ]
 
 
