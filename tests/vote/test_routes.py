@@ -144,3 +144,11 @@ def test_the_code_form_limit_is_shared_between_processes_through_redis(tmp_path,
             codes.append(client.post_form("/vote", {"screen_code": "AAAAAA", "ticket_code": "x"}, page="/vote",
                                           environ_base={"REMOTE_ADDR": address}).status_code)
     assert codes == [422, 422, 422, 429]
+
+
+def test_the_ticket_page_offers_the_vote_while_it_is_open(client, db, event, ticket, organiser):
+    assert "Jetzt abstimmen" not in _text(client.get(f"/tickets/{ticket.ticket_secret}"))
+    votes.open_vote(event, by=organiser)
+    db.session.commit()
+    page = _text(client.get(f"/tickets/{ticket.ticket_secret}"))
+    assert "Jetzt abstimmen" in page and f'href="/vote/{ticket.ticket_secret}"' in page
