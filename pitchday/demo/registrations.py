@@ -8,7 +8,7 @@ from ..cli_registrations import mail_context
 from ..database import utcnow
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Camp, Event, EventStatus, EventType
+from ..models import Camp, Event, EventStatus, EventType, Registration
 from ..services import registrations
 
 LOGINS = []
@@ -55,8 +55,11 @@ def seed() -> None:
     with mail_context():
         event = _demo_event()
         for number, (name, organisation, kind) in enumerate(ATTENDEES, start=1):
+            email = f"attendee-{number}@pitchday.example"
+            if db.session.scalar(sa.select(Registration.id).filter_by(event_id=event.id, email=email)):
+                continue  # seeded before: don't draw another arrival number
             try:
-                registrations.register(event, name=name, email=f"attendee-{number}@pitchday.example",
+                registrations.register(event, name=name, email=email,
                                        organisation=organisation, attendee_type=kind, locale="de")
             except DomainError:
                 return  # the window closed in between: nothing more to seed
