@@ -30,7 +30,7 @@ from ..models import (
     StartupMember,
     User,
 )
-from .foundation import _user
+from .foundation import demo_user
 
 FOUNDER_EMAIL = "founder@pitchday.example"
 LOGINS = [("founder (startups, applications)", FOUNDER_EMAIL)]
@@ -114,7 +114,7 @@ def _founder(camp: Camp, i: int) -> User:
 
 
 def seed() -> None:
-    demo_founder = _user(FOUNDER_EMAIL, "Fenja Gründerin")
+    demo_founder = demo_user(FOUNDER_EMAIL, "Fenja Gründerin")
     organisers = {u.email: u for u in db.session.scalars(db.select(User).filter(User.email.like("orga-%")))}
     for index, camp in enumerate(db.session.scalars(db.select(Camp).order_by(Camp.slug)).all()):
         event = _pitch_day(camp, index)

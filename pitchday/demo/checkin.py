@@ -10,7 +10,7 @@ from ..extensions import db
 from ..models import Event, EventStatus, Registration, RegistrationStatus
 from ..models.checkin import DeviceKind, ScannerDevice
 from ..services import checkin_staff
-from .foundation import _user
+from .foundation import demo_user
 
 DOOR_EMAIL = "einlass@pitchday.example"
 LOGINS = [("door staff (next event)", DOOR_EMAIL)]
@@ -28,9 +28,9 @@ def seed() -> None:
     event = _next_event_with_tickets()
     if event is None:
         return
-    door = _user(DOOR_EMAIL, "Emil Einlass")
+    door = demo_user(DOOR_EMAIL, "Emil Einlass")
     exists = db.session.scalar(sa.select(ScannerDevice).filter_by(event_id=event.id, user_id=door.id,
                                                                   kind=DeviceKind.STAFF))
     if exists is None:
-        organiser = _user(f"orga-{event.camp.slug}@pitchday.example", f"Orga {event.camp.city}")
+        organiser = demo_user(f"orga-{event.camp.slug}@pitchday.example", f"Orga {event.camp.city}")
         checkin_staff.add_staff(event, email=door.email, name=door.name, by=organiser)

@@ -42,7 +42,7 @@ LOGINS = [("hub admin", ADMIN_EMAIL)] + [(f"organiser {c['city']}", f"orga-{c['s
                                          for c in CAMPS]
 
 
-def _user(email: str, name: str) -> User:
+def demo_user(email: str, name: str) -> User:
     user = accounts.find_by_email(email)
     if user is None:
         user = User(email=email, name=name, locale="de", email_confirmed_at=utcnow())
@@ -66,9 +66,9 @@ def seed() -> None:
             camp = Camp(**data, contact_email=f"{data['slug']}@pitchday.example")
             db.session.add(camp)
             db.session.flush()
-    admin = _user(ADMIN_EMAIL, "Hanna Hubmann")
+    admin = demo_user(ADMIN_EMAIL, "Hanna Hubmann")
     _ensure_role(admin, Role.HUB_ADMIN)
     for data in CAMPS:
         camp = db.session.scalar(db.select(Camp).filter_by(slug=data["slug"]))
-        organiser = _user(f"orga-{data['slug']}@pitchday.example", f"Orga {data['city']}")
+        organiser = demo_user(f"orga-{data['slug']}@pitchday.example", f"Orga {data['city']}")
         _ensure_role(organiser, Role.CAMP_ORGANISER, camp)

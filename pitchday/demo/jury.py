@@ -25,7 +25,7 @@ from ..models import (
 from ..models.jury import ConflictReason, JurorStatus
 from ..services import jury_rubric, jury_scoring
 from ..services.running_order import slots_for
-from .foundation import _user
+from .foundation import demo_user
 
 JURORS = [("jury-anna@pitchday.example", "Anna Aufsichtsrat"), ("jury-ben@pitchday.example", "Ben Business Angel"),
           ("jury-clara@pitchday.example", "Clara Corporate")]
@@ -84,7 +84,7 @@ def _fallback_event() -> Event | None:
 
 
 def _juror(event: Event, email: str, name: str) -> Juror:
-    user = _user(email, name)
+    user = demo_user(email, name)
     juror = db.session.scalar(db.select(Juror).filter_by(event_id=event.id, user_id=user.id))
     if juror is None:
         juror = Juror(event_id=event.id, user=user, status=JurorStatus.ACCEPTED, accepted_at=utcnow())

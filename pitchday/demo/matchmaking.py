@@ -35,10 +35,10 @@ from ..models import (
 from ..models.checkin import CheckIn
 from ..models.jury import JurorStatus
 from ..models.matchmaking import FollowUp, Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide
-from ..services import accounts, registrations
 from ..services import matchmaking as mm
 from ..services import matchmaking_meetings as meetings
-from .foundation import DEMO_PASSWORD
+from ..services import registrations
+from .foundation import demo_user
 
 FOUNDER = "gruenderin@pitchday.example"
 INDUSTRY = "industrie@pitchday.example"
@@ -58,16 +58,6 @@ HISTORY_JURORS = [("jury-demo-1@pitchday.example", "Dr. Petra Prüfer"),
 STARTUPS = [("mm-demo-gridly", "Gridly", "Smart meters for the Mittelstand"),
             ("mm-demo-ruhrbot", "RuhrBot", "Robots for small factories"),
             ("mm-demo-kohlenstoff", "Kohlenstoff", "Carbon accounting for SMEs")]
-
-
-def _user(email: str, name: str) -> User:
-    user = accounts.find_by_email(email)
-    if user is None:
-        user = User(email=email, name=name, locale="de", email_confirmed_at=utcnow())
-        accounts.set_password(user, DEMO_PASSWORD)
-        db.session.add(user)
-        db.session.flush()
-    return user
 
 
 def _startup(slug: str, name: str, one_liner: str) -> Startup:
@@ -154,7 +144,7 @@ def demo_pitch_day() -> Event:
 
 def seed_upcoming() -> None:
     event = demo_pitch_day()
-    founder = _user(FOUNDER, "Greta Gründerin")
+    founder = demo_user(FOUNDER, "Greta Gründerin")
     lineup = mm.lineup(event)
     if len(lineup) < 3:
         for slug, name, one_liner in STARTUPS:
@@ -163,7 +153,7 @@ def seed_upcoming() -> None:
     first = lineup[0]
     if not db.session.scalar(sa.select(StartupMember).filter_by(startup_id=first.id, user_id=founder.id)):
         db.session.add(StartupMember(startup_id=first.id, user_id=founder.id))
-    industry_user = _user(INDUSTRY, "Ines Industrie")
+    industry_user = demo_user(INDUSTRY, "Ines Industrie")
     regs = []
     for i, (name, organisation, type_) in enumerate(PEOPLE):
         email = INDUSTRY if i == 0 else f"mm-demo-{i}@pitchday.example"
@@ -227,7 +217,7 @@ def seed_history() -> None:
                     db.session.add(FollowUp(event_id=event.id, startup_id=startup.id,
                                             kind=rng.choice(["meeting", "pilot", "investment", "hire"]),
                                             partner="Demo Partner GmbH"))
-            jurors = jurors or [_user(email, name) for email, name in HISTORY_JURORS]
+            jurors = jurors or [demo_user(email, name) for email, name in HISTORY_JURORS]
             _attendance_and_jury(event, regs, jurors, random.Random(title))
             db.session.flush()
 

@@ -13,7 +13,7 @@ from ..services import checkin
 from ..services import vote as votes
 from ..services.running_order import slots_for
 from .events import demo_pitch_day
-from .foundation import _user
+from .foundation import demo_user
 
 CHECKED_IN = 10  # demo attendees let in at the door
 VOTERS = 7  # of them, who have voted already
@@ -24,7 +24,7 @@ def seed() -> None:
     event = demo_pitch_day()
     if event is None or not slots_for(event):
         return
-    organiser = _user(f"orga-{event.camp.slug}@pitchday.example", f"Orga {event.camp.city}")
+    organiser = demo_user(f"orga-{event.camp.slug}@pitchday.example", f"Orga {event.camp.city}")
     tickets = db.session.scalars(sa.select(Registration).where(
         Registration.event_id == event.id, Registration.status == RegistrationStatus.CONFIRMED)
         .order_by(Registration.id).limit(CHECKED_IN)).all()
