@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Flask, jsonify, request
 
-engine = sa.create_engine(os.environ["BENCH_DATABASE_URL"], pool_pre_ping=True)
+URL = os.environ["BENCH_DATABASE_URL"]
+engine = sa.create_engine(URL, pool_pre_ping=not URL.startswith("sqlite"))  # as pitchday's engine
 
 
 @sa.event.listens_for(engine, "connect")

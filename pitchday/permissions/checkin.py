@@ -32,6 +32,6 @@ def checkin_manage(user, event, **_objects):
 
 
 @rule("checkin.device", public=True)
-def checkin_device(user, device=None, **_objects):
+def checkin_device(user, scan=None, **_objects):
     """The bearer-token API: the loader refused missing, unknown, revoked and other events' tokens."""
-    return device is not None
+    return scan is not None

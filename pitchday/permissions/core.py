@@ -77,15 +77,15 @@ def deny(name: str):
 def guard(name: str, **loaders: Callable):
     """Declare the route's permission rule; ``loaders`` map URL arguments to the objects the rule checks."""
 
+    # Which URL arguments each loader takes, read once here rather than on every request.
+    wanted = {key: tuple(inspect.signature(loader).parameters) for key, loader in loaders.items()}
+    used = {param for params in wanted.values() for param in params}
+
     def decorate(view):
         @functools.wraps(view)
         def wrapper(**url_args):
-            objects = {}
-            used = set()
-            for key, loader in loaders.items():
-                params = inspect.signature(loader).parameters
-                objects[key] = loader(**{p: url_args[p] for p in params if p in url_args})
-                used.update(params)
+            objects = {key: loader(**{p: url_args[p] for p in wanted[key] if p in url_args})
+                       for key, loader in loaders.items()}
             if not can(name, **objects):
                 return deny(name)
             remaining = {k: v for k, v in url_args.items() if k not in used}

@@ -55,14 +55,17 @@ def issue_device(event: Event, *, name: str, by: User | None) -> tuple[ScannerDe
 _DEVICE_BY_TOKEN = sa.text("SELECT id, event_id, name, revoked_at FROM scanner_devices WHERE token_hash = :token_hash")
 
 
-def authenticate(authorization: str | None, event_id: int) -> ScannerDevice:
-    """The device (id, event_id, name) a ``Bearer`` header stands for at this event; 401 when missing or unknown,
-    403 when revoked or meant for another event."""
+def bearer_token(authorization: str | None) -> str:
+    """The token of an ``Authorization: Bearer ...`` header; 401 when there is none."""
     scheme, _sep, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise BadToken(_("A device token is needed (Authorization: Bearer ...)."))
-    # Plain SQL: asked on every scan; the caller needs only id, event and name, not an ORM object.
-    device = db.session.connection().execute(_DEVICE_BY_TOKEN, {"token_hash": hash_token(token.strip())}).first()
+    return token.strip()
+
+
+def check_device(device, event_id: int):
+    """``device`` (a row with id, event_id, name, revoked_at, or None) if it may scan at this event; 401 when
+    unknown, 403 when revoked or meant for another event."""
     if device is None:
         raise BadToken(_("This device token is not valid."))
     if device.revoked_at is not None:
@@ -70,6 +73,15 @@ def authenticate(authorization: str | None, event_id: int) -> ScannerDevice:
     if device.event_id != event_id:
         raise RevokedToken(_("This device is not for this event."), code="wrong_event")
     return device
+
+
+def authenticate(authorization: str | None, event_id: int):
+    """The device (id, event_id, name) a ``Bearer`` header stands for at this event; 401 when missing or unknown,
+    403 when revoked or meant for another event."""
+    token_hash = hash_token(bearer_token(authorization))
+    # Plain SQL: the caller needs only id, event and name, not an ORM object.
+    return check_device(db.session.connection().execute(_DEVICE_BY_TOKEN, {"token_hash": token_hash}).first(),
+                        event_id)
 
 
 def add_staff(event: Event, *, email: str, name: str, by: User) -> ScannerDevice:
