@@ -8,24 +8,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as settings
 from .database import set_write_intent
-from .extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
-
-CONTENT_SECURITY_POLICY = {
-    "default-src": "'self'",
-    "script-src": "'self'",
-    "style-src": "'self'",
-    "img-src": "'self' data:",
-    "media-src": "'self' blob:",
-    "connect-src": "'self'",
-    "font-src": "'self'",
-    "object-src": "'none'",
-    "base-uri": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-}
-
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: defaults, then instance/config.py, then PITCHDAY_* variables, then ``overrides``."""
@@ -40,12 +25,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     _init_extensions(app)
     _init_request_hooks(app)
 
-    from . import error_pages, i18n, observability
+    from . import error_pages, i18n, observability, security_headers
     from .blueprints import register_blueprints
     from .cli import register_commands
 
     i18n.init_app(app)
     observability.init_app(app)
+    security_headers.init_app(app)
     error_pages.init_app(app)
     register_blueprints(app)
     register_commands(app)
@@ -66,17 +52,6 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
-    https = app.config["PREFERRED_URL_SCHEME"] == "https"
-    talisman.init_app(
-        app,
-        force_https=False,  # TLS is the reverse proxy's job; see docs/operations.md
-        strict_transport_security=https,
-        session_cookie_secure=https,
-        frame_options="DENY",
-        referrer_policy="strict-origin-when-cross-origin",
-        content_security_policy=CONTENT_SECURITY_POLICY,
-        permissions_policy={"camera": "(self)", "microphone": "()", "geolocation": "()"},
-    )
     if app.config["PROXY_COUNT"]:
         n = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
