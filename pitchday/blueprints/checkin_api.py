@@ -95,10 +95,11 @@ def _body() -> tuple[str, str | None, datetime | None]:
 @guard("checkin.device", scan=load_scan)
 def create_checkin(scan: ScanRequest):
     # No event query: a valid device token of this event (the loader checks it) proves the event exists.
+    prepared = checkin.prepare_scan(scan.device.event_id, scan.ticket, device=scan.device, nonce=scan.nonce,
+                                    scanned_at=scan.scanned_at)
     conn = scan_connection()
     with queue_for_sqlite_writes(conn), write_intent(), conn.begin():
-        answer = checkin.record_scan(scan.device.event_id, scan.ticket, device=scan.device, nonce=scan.nonce,
-                                     scanned_at=scan.scanned_at, conn=conn)
+        answer = checkin.record_scan(prepared, conn=conn)
     response = jsonify(answer.body)
     if answer.replayed:
         response.headers["Idempotent-Replayed"] = "true"

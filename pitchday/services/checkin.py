@@ -16,11 +16,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..database import UTCDateTime, utcnow
+from ..database import utcnow
 from ..errors import Conflict
 from ..extensions import db
 from ..models import Event, Registration, RegistrationStatus, User
 from ..models.checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
+from . import checkin_sql as sql
 from . import checkin_staff
 from .registrations_labels import attendee_type_label  # noqa: F401  (re-exported for the check-in pages)
 
@@ -81,100 +82,6 @@ def parse_scanned_at(value) -> datetime | None:
     return parsed if parsed.tzinfo else None
 
 
-# The scan path runs once per person at the door, with a queue waiting: its statements are written once, as
-# plain SQL on the session's connection (no ORM objects to build per scan). ON CONFLICT ... RETURNING works on
-# SQLite (3.35+) and PostgreSQL alike; a returned row, not rowcount (psycopg reports -1 here), says who won.
-_FIND_TICKET = sa.text("SELECT id, event_id, status, name, organisation, attendee_type FROM registrations "
-                       "WHERE ticket_secret = :secret")
-_REPLAY = sa.text("SELECT http_status, answer FROM scan_logs WHERE device_id = :device AND nonce = :nonce")
-# The ticket's state is part of the one conditional write, so a ticket cancelled a moment ago is not let in
-# even when it was read as confirmed; a nonce this device has had an answer for never checks a ticket in again
-# (a late retry after an undo). The WHERE also keeps SQLite's parser from reading ON as a join.
-_CHECK_IN_SQL = (
-    "INSERT INTO checkins (registration_id, event_id, device_id, checked_in_at) "
-    "SELECT id, event_id, :device, :now FROM registrations "
-    "WHERE id = :registration AND event_id = :event AND status = 'confirmed' "
-    "AND NOT EXISTS (SELECT 1 FROM scan_logs WHERE device_id = :device AND nonce = :nonce) "
-    "ON CONFLICT (registration_id) DO NOTHING RETURNING id"
-)
-_LOG_SQL = (
-    "INSERT INTO scan_logs (event_id, device_id, registration_id, nonce, result, http_status, answer, scanned_at, at) "
-    "{rows} ON CONFLICT (device_id, nonce) DO NOTHING RETURNING id"
-)
-_LOG_ROW = ":event, :device, :registration, :nonce, :result, :http_status, :answer, :scanned_at, :now"
-_TIMES = (sa.bindparam("now", type_=UTCDateTime()), sa.bindparam("scanned_at", type_=UTCDateTime()))
-_CHECK_IN = sa.text(_CHECK_IN_SQL).bindparams(_TIMES[0])
-_LOG = sa.text(_LOG_SQL.format(rows=f"VALUES ({_LOG_ROW})")).bindparams(*_TIMES)
-# PostgreSQL takes the check-in and its log row in one statement (a data-modifying WITH): atomic by itself and
-# one round trip. SQLite has no data-modifying WITH; there the two inserts share one short transaction.
-# (Composed from the constants above only, no input: hence the noqa.)
-_CHECK_IN_AND_LOG = sa.text(
-    f"WITH checked_in AS ({_CHECK_IN_SQL}), "  # noqa: S608
-    f"logged AS ({_LOG_SQL.format(rows=f'SELECT {_LOG_ROW} FROM checked_in')}) "  # noqa: S608
-    "SELECT (SELECT id FROM checked_in) AS checkin_id, (SELECT id FROM logged) AS log_id"
-).bindparams(*_TIMES)
-_TICKET_BY_ID = sa.text("SELECT id, event_id, status, name, organisation, attendee_type FROM registrations "
-                        "WHERE id = :id")
-_FIRST_CHECK_IN = sa.text(
-    "SELECT c.checked_in_at, d.name FROM checkins c LEFT JOIN scanner_devices d ON d.id = c.device_id "
-    "WHERE c.registration_id = :registration"
-).columns(checked_in_at=UTCDateTime(), name=sa.String())
-
-
-def _verdict(event_id: int, registration, now: datetime):
-    """What scanning this ticket says before anything is written: a refusal its state already gives, or for a
-    confirmed ticket the welcome it gets if its check-in is the one that lands."""
-    if registration is None:
-        return ScanResult.UNKNOWN, {"message": _("Unknown ticket.")}
-    person = {"registration": _person(registration)}
-    if registration.event_id != event_id:
-        return ScanResult.OTHER_EVENT, {"message": _("This ticket is for another event."), **person}
-    if registration.status == RegistrationStatus.CANCELLED:
-        return ScanResult.CANCELLED, {"message": _("This ticket was cancelled."), **person}
-    if registration.status == RegistrationStatus.WAITING:
-        return ScanResult.WAITING_LIST, {"message": _("This person is on the waiting list, without a seat."),
-                                         **person}
-    return ScanResult.CHECKED_IN, {"message": _("Welcome, %(name)s!", name=registration.name),
-                                   "checked_in_at": now.isoformat(), **person}
-
-
-def _why_not_checked_in(conn, event_id: int, registration, now: datetime):
-    """The refusal for a confirmed ticket whose conditional insert did not land: someone was first, or the
-    ticket changed state since it was read."""
-    first = conn.execute(_FIRST_CHECK_IN, {"registration": registration.id}).first()
-    if first is None:
-        fresh = conn.execute(_TICKET_BY_ID, {"id": registration.id}).first()
-        if fresh is not None and fresh.status != RegistrationStatus.CONFIRMED:
-            return _verdict(event_id, fresh, now)
-    when, where = (first.checked_in_at, first.name or "") if first else (None, "")
-    return ScanResult.ALREADY_CHECKED_IN, {"message": _("Already checked in."),
-                                           "checked_in_at": when.isoformat() if when else None,
-                                           "device": where, "registration": _person(registration)}
-
-
-def _replay(conn, device, nonce: str) -> ScanAnswer:
-    row = conn.execute(_REPLAY, {"device": device.id, "nonce": nonce}).first()
-    return ScanAnswer(row.http_status, json.loads(row.answer), replayed=True)
-
-
-def check_in(event_id: int, secret: str, *, device, nonce: str | None = None,
-             scanned_at: datetime | None = None) -> ScanAnswer:
-    """Check the ticket ``secret`` in at event ``event_id`` from ``device`` (anything with an ``id``).
-
-    A ``nonce`` this device sent before gets the first answer again. That is found when the scan's log row
-    collides with the earlier one on the unique (device, nonce), so a fresh scan costs no extra query.
-    """
-    return record_scan(event_id, find_ticket(secret), device=device, nonce=nonce, scanned_at=scanned_at)
-
-
-# A scan from a device asks two things at once, so it costs one round trip to the database, not two: is this
-# token a device of the event, and which ticket is this? (The loader behind the API route; see checkin_api.)
-_DEVICE_AND_TICKET = sa.text(
-    "SELECT d.id, d.event_id, d.name, d.revoked_at, r.id AS ticket_id, r.event_id AS ticket_event_id, r.status, "
-    "r.name AS ticket_name, r.organisation, r.attendee_type "
-    "FROM scanner_devices d LEFT JOIN registrations r ON r.ticket_secret = :secret WHERE d.token_hash = :token_hash")
-
-
 class Device(NamedTuple):
     id: int
     event_id: int
@@ -193,8 +100,8 @@ class Ticket(NamedTuple):
 
 def device_and_ticket(conn, token: str, event_id: int, secret: str) -> tuple[Device, Ticket | None]:
     """The scanning device with bearer ``token`` (401/403 unless it may scan at this event) and the ticket
-    ``secret`` names (None when there is none), read on the connection ``conn``."""
-    row = conn.execute(_DEVICE_AND_TICKET, {"token_hash": checkin_staff.hash_token(token), "secret": secret}).first()
+    ``secret`` names (None when there is none), read in one query on the connection ``conn``."""
+    row = conn.execute(sql.DEVICE_AND_TICKET, {"token_hash": checkin_staff.hash_token(token), "secret": secret}).first()
     device = checkin_staff.check_device(row and Device(row.id, row.event_id, row.name, row.revoked_at), event_id)
     ticket = None
     if row.ticket_id is not None:
@@ -205,52 +112,119 @@ def device_and_ticket(conn, token: str, event_id: int, secret: str) -> tuple[Dev
 
 def find_ticket(secret: str):
     """The registration holding this ticket code (id, event, state, name, organisation, type), or None."""
-    return db.session.connection().execute(_FIND_TICKET, {"secret": secret}).first()
+    return db.session.connection().execute(sql.TICKET_BY_SECRET, {"secret": secret}).first()
 
 
-def _check_in_and_log(conn, params: dict) -> tuple[int | None, int | None]:
-    """Insert the check-in and, if it landed, its log row; the ids of both (None where nothing was inserted)."""
+@dataclass(frozen=True)
+class Scan:
+    """A scan as far as it is decided before anything is written (see ``prepare_scan``)."""
+    event_id: int
+    registration: object  # a Ticket, or a row with the same fields; None for an unknown code
+    device: object  # anything with an ``id``
+    nonce: str | None
+    scanned_at: datetime | None
+    at: datetime
+    result: ScanResult
+    details: dict
+
+
+def _verdict(event_id: int, registration, now: datetime) -> tuple[ScanResult, dict]:
+    """A refusal the ticket's state already gives, or for a confirmed ticket the welcome it gets if its check-in
+    is the one that lands."""
+    if registration is None:
+        return ScanResult.UNKNOWN, {"message": _("Unknown ticket.")}
+    person = {"registration": _person(registration)}
+    if registration.event_id != event_id:
+        return ScanResult.OTHER_EVENT, {"message": _("This ticket is for another event."), **person}
+    if registration.status == RegistrationStatus.CANCELLED:
+        return ScanResult.CANCELLED, {"message": _("This ticket was cancelled."), **person}
+    if registration.status == RegistrationStatus.WAITING:
+        return ScanResult.WAITING_LIST, {"message": _("This person is on the waiting list, without a seat."),
+                                         **person}
+    return ScanResult.CHECKED_IN, {"message": _("Welcome, %(name)s!", name=registration.name),
+                                   "checked_in_at": now.isoformat(), **person}
+
+
+def prepare_scan(event_id: int, registration, *, device, nonce: str | None = None,
+                 scanned_at: datetime | None = None) -> Scan:
+    """Everything about scanning ``registration`` (from ``find_ticket``) that needs no write: its verdict and the
+    answer's words. Done before the write transaction, because on SQLite that holds the database-wide lock
+    every door queues for: from BEGIN to COMMIT only SQL should run."""
+    now = utcnow()
+    result, details = _verdict(event_id, registration, now)
+    return Scan(event_id, registration, device, nonce or None, scanned_at, now, result, details)
+
+
+def _why_not_checked_in(conn, scan: Scan, earlier) -> tuple[ScanResult, dict]:
+    """The refusal for a confirmed ticket whose conditional insert did not land: someone was first (``earlier``,
+    when already known, is their check-in), or the ticket changed state since it was read."""
+    registration = scan.registration
+    earlier = earlier or conn.execute(sql.EARLIER_CHECK_IN, {"registration": registration.id}).first()
+    if earlier is None:
+        fresh = conn.execute(sql.TICKET_BY_ID, {"id": registration.id}).first()
+        if fresh is not None and fresh.status != RegistrationStatus.CONFIRMED:
+            return _verdict(scan.event_id, fresh, scan.at)
+    when, where = (earlier.checked_in_at, earlier.device_name or "") if earlier else (None, "")
+    return ScanResult.ALREADY_CHECKED_IN, {"message": _("Already checked in."),
+                                           "checked_in_at": when.isoformat() if when else None,
+                                           "device": where, "registration": _person(registration)}
+
+
+def _check_in_and_log(conn, params: dict):
+    """Insert the check-in and, if it landed, its log row. Returns both ids (None where nothing was inserted)
+    and, when the check-in did not land, the earlier one if this statement could see it (else None: ask)."""
     if conn.dialect.name == "postgresql":
-        row = conn.execute(_CHECK_IN_AND_LOG, params).one()
-        return row.checkin_id, row.log_id
-    checkin_id = conn.execute(_CHECK_IN, params).scalar()
-    return checkin_id, (conn.execute(_LOG, params).scalar() if checkin_id is not None else None)
+        row = conn.execute(sql.CHECK_IN_AND_LOG, params).one()
+        return row.checkin_id, row.log_id, (row if row.checked_in_at is not None else None)
+    checkin_id = conn.execute(sql.CHECK_IN, params).scalar()
+    return checkin_id, (conn.execute(sql.LOG, params).scalar() if checkin_id is not None else None), None
 
 
-def record_scan(event_id: int, registration, *, device, nonce: str | None = None,
-                scanned_at: datetime | None = None, conn: sa.Connection | None = None) -> ScanAnswer:
-    """The writing half of ``check_in`` for a ticket already looked up with ``find_ticket``.
+def _replay(conn, device, nonce: str) -> ScanAnswer:
+    row = conn.execute(sql.REPLAY, {"device": device.id, "nonce": nonce}).first()
+    return ScanAnswer(row.http_status, json.loads(row.answer), replayed=True)
+
+
+def record_scan(scan: Scan, *, conn: sa.Connection | None = None) -> ScanAnswer:
+    """Write a prepared scan and give its answer, on ``conn`` (the session's connection by default).
 
     The decision does not depend on what was read before: state and "already in" are both conditions of the
     one conditional insert. For a valid ticket that insert and its log row are the whole write (one statement
-    on PostgreSQL, so the API needs no BEGIN or COMMIT); only refusals and retries take more. ``conn`` is the
-    connection to write on: the session's by default; the API brings its own.
+    on PostgreSQL, so the API needs no BEGIN or COMMIT); only refusals and retries take more.
     """
-    now = utcnow()
-    # Translations and the answer are prepared before the first write: on SQLite that write takes the
-    # database-wide lock every door queues for, and from there to the commit only SQL should run.
-    result, details = _verdict(event_id, registration, now)
     conn = conn or db.session.connection()
-    params = {"event": event_id, "device": device.id, "nonce": nonce or None, "scanned_at": scanned_at, "now": now,
-              "registration": registration.id if registration else None}
+    params = {"event": scan.event_id, "device": scan.device.id, "nonce": scan.nonce, "scanned_at": scan.scanned_at,
+              "now": scan.at, "registration": scan.registration.id if scan.registration else None}
+    result, details = scan.result, scan.details
     if result == ScanResult.CHECKED_IN:
         body = {"status": str(result), **details}
-        checkin_id, log_id = _check_in_and_log(conn, {**params, "result": str(result), "answer": json.dumps(body),
-                                                      "http_status": HTTP_STATUS[result]})
+        checkin_id, log_id, earlier = _check_in_and_log(
+            conn, {**params, "result": str(result), "http_status": HTTP_STATUS[result], "answer": json.dumps(body)})
         if log_id is not None:
             return ScanAnswer(HTTP_STATUS[result], body)
         if checkin_id is not None:
             # Checked in, but this nonce already has an answer (a retry racing its first attempt): the first
             # answer counts, and a retry must not change anything.
             conn.execute(sa.delete(CheckIn).where(CheckIn.id == checkin_id))
-            return _replay(conn, device, nonce)
-        result, details = _why_not_checked_in(conn, event_id, registration, now)
+            return _replay(conn, scan.device, scan.nonce)
+        result, details = _why_not_checked_in(conn, scan, earlier)
     body = {"status": str(result), **details}
-    logged = conn.execute(_LOG, {**params, "result": str(result), "http_status": HTTP_STATUS[result],
-                                 "answer": json.dumps(body)}).scalar()
-    if nonce and logged is None:
-        return _replay(conn, device, nonce)  # a retry of a scan already decided: its first answer counts
+    logged = conn.execute(sql.LOG, {**params, "result": str(result), "http_status": HTTP_STATUS[result],
+                                    "answer": json.dumps(body)}).scalar()
+    if scan.nonce and logged is None:
+        return _replay(conn, scan.device, scan.nonce)  # a retry of a scan already decided: its first answer counts
     return ScanAnswer(HTTP_STATUS[result], body)
+
+
+def check_in(event_id: int, secret: str, *, device, nonce: str | None = None,
+             scanned_at: datetime | None = None) -> ScanAnswer:
+    """Check the ticket ``secret`` in at event ``event_id`` from ``device`` (anything with an ``id``).
+
+    A ``nonce`` this device sent before gets the first answer again. That is found when the scan's log row
+    collides with the earlier one on the unique (device, nonce), so a fresh scan costs no extra query.
+    """
+    return record_scan(prepare_scan(event_id, find_ticket(secret), device=device, nonce=nonce,
+                                    scanned_at=scanned_at))
 
 
 def undo(event: Event, registration_id: int, *, device: ScannerDevice) -> Registration:

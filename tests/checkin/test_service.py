@@ -123,7 +123,7 @@ def test_a_ticket_cancelled_between_lookup_and_write_is_not_let_in(db, event, ti
     db.session.rollback()
     ticket.status = RegistrationStatus.CANCELLED
     db.session.commit()
-    answer = checkin.record_scan(event.id, looked_up, device=door, nonce="late")
+    answer = checkin.record_scan(checkin.prepare_scan(event.id, looked_up, device=door, nonce="late"))
     db.session.commit()
     assert (answer.http_status, answer.body["status"]) == (410, "cancelled")
     assert checkin.is_checked_in([ticket.id]) == set()
