@@ -69,17 +69,3 @@ def staff_member(db, event, organiser):
     db.session.commit()
     return user
 
-
-@pytest.fixture(autouse=True)
-def _per_request_csrf_cache(app):
-    """The ``app`` fixture keeps one app context open for the whole test, so Flask shares ``g`` between
-    requests: Flask-WTF's CSRF cache (``g.csrf_token``) and Flask-Login's user (``g._login_user``) leak from
-    one client to the next. Clearing them at each request start restores what a real server does (one ``g``
-    per request), so tests with two clients (organiser and door staff) see each their own session."""
-    from flask import g
-
-    def forget():
-        g.pop("csrf_token", None)
-        g.pop("_login_user", None)
-
-    app.before_request_funcs.setdefault(None, []).insert(0, forget)

@@ -109,15 +109,6 @@ def juror_client(app, juror):
     return client
 
 
-def switch_client():
-    """Requests of test clients share the test's app context, where Flask-WTF caches the CSRF token and
-    Flask-Login the user in ``g``; forget both before another client (another session) makes a request."""
-    from flask import g
-
-    g.pop("csrf_token", None)
-    g.pop("_login_user", None)
-
-
 @pytest.fixture
 def jury_server(live_server):
     """The app served by a threaded server on a free port: real parallel HTTP clients."""

@@ -6,7 +6,7 @@ from pitchday.extensions import db
 from pitchday.models import Juror, RoleChange
 from pitchday.permissions.jury import juror_reads_deck
 from pitchday.services import event_audience, jury_jurors, personal_calendar
-from tests.jury.conftest import make_event, make_juror, pitches, switch_client
+from tests.jury.conftest import make_event, make_juror, pitches
 
 LINK_RE = re.compile(r"(http://localhost/auth/link/\S+)")
 
@@ -29,7 +29,6 @@ def test_an_organiser_invites_a_juror_without_an_account_who_logs_in_by_the_link
     change = db.session.scalar(db.select(RoleChange).filter_by(role="juror"))
     assert change.action == "granted" and change.scope == f"juror: {event.title}" and change.actor_id == organiser.id
 
-    switch_client()
     from tests.conftest import FormClient
 
     juror_browser = FormClient(app.test_client())
@@ -39,7 +38,6 @@ def test_an_organiser_invites_a_juror_without_an_account_who_logs_in_by_the_link
     db.session.refresh(juror)
     assert juror.status == "accepted"
     # The organiser's page shows who accepted.
-    switch_client()
     assert "angenommen" in client.get(f"/events/{event.id}/jury/").get_data(as_text=True)
 
 
@@ -55,13 +53,11 @@ def test_a_revoked_juror_link_stops_working(app, event, juror, juror_client, org
     assert juror_client.get(page).status_code == 200
     jury_jurors.revoke(event, juror, by=organiser)
     db.session.commit()
-    switch_client()
     assert juror_client.get(page).status_code in (302, 403)
     from pitchday.services import role_links
 
     with app.test_request_context():
         token = role_links.make_token(juror.user, "juror", event.id)
-    switch_client()
     assert juror_client.get(f"/auth/link/{token}").status_code == 403
     assert db.session.scalar(db.select(RoleChange).filter_by(action="revoked")).scope.startswith("juror: ")
 
@@ -79,7 +75,6 @@ def test_a_juror_assigned_to_some_pitches_scores_only_those(event, juror, login,
     assert client.post_form(page, {"scope": "some", "application_ids": [a.id, c.id]}, page=page).status_code == 302
     db.session.refresh(juror)
     assert not juror.all_pitches and {x.application_id for x in juror.assignments} == {a.id, c.id}
-    switch_client()
     html = juror_client.get(f"/jury/{event.id}/pitch/{b.id}").get_data(as_text=True)
     assert 'class="crit"' not in html
 

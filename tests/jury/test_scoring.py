@@ -5,7 +5,7 @@ import re
 from pitchday.extensions import db
 from pitchday.models import Score, ScoreSheet
 from pitchday.services import jury_scoring
-from tests.jury.conftest import START, pitches, switch_client
+from tests.jury.conftest import START, pitches
 
 
 def _api(client, url, payload):
@@ -78,12 +78,10 @@ def test_submit_needs_every_criterion_and_then_locks_until_reopened(juror_client
     # The organiser reopens; the juror can change it again.
     from tests.conftest import FormClient, log_in
 
-    switch_client()
     orga = log_in(FormClient(app.test_client()), organiser)
     results = f"/events/{event.id}/jury/results"
     assert orga.post_form(f"/events/{event.id}/jury/jurors/{juror.id}/pitch/{app_a.id}/reopen", page=results
                           ).status_code == 302
-    switch_client()
     assert _api(juror_client, f"/api/jury/{event.id}/pitch/{app_a.id}/score",
                 {"criterion_id": criteria[0].id, "value": 9}).status_code == 200
 

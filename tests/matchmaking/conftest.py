@@ -95,35 +95,9 @@ def request_context(app):
         yield
 
 
-class _OwnTokenClient:
-    """A test client that forgets Flask-WTF's per-app-context CSRF token before each request.
-
-    The ``app`` fixture keeps one app context open, so ``g`` (where Flask-WTF caches the signed token) is shared
-    by every client of a test; a second client would otherwise be handed the first one's token.
-    """
-
-    def __init__(self, client):
-        self._client = client
-
-    def __getattr__(self, name):
-        return getattr(self._client, name)
-
-    def open(self, *args, **kwargs):
-        from flask import g
-
-        g.pop("csrf_token", None)
-        return self._client.open(*args, **kwargs)
-
-    def get(self, *args, **kwargs):
-        return self.open(*args, method="GET", **kwargs)
-
-    def post(self, *args, **kwargs):
-        return self.open(*args, method="POST", **kwargs)
-
-
 @pytest.fixture
 def new_client(app):
     """A fresh browser: ``new_client()`` gives a FormClient with its own cookies and CSRF token."""
     from tests.conftest import FormClient
 
-    return lambda: FormClient(_OwnTokenClient(app.test_client()))
+    return lambda: FormClient(app.test_client())

@@ -8,7 +8,7 @@ from pitchday.models.matchmaking import Meeting, RequestSide
 from pitchday.services import matchmaking as mm
 from pitchday.services import matchmaking_meetings as meetings
 from tests.conftest import FormClient, log_in
-from tests.matchmaking.conftest import _OwnTokenClient, register
+from tests.matchmaking.conftest import register
 
 
 def _parallel(calls):
@@ -41,7 +41,7 @@ def test_two_moves_onto_one_table_and_slot_leave_exactly_one_there(app, db, pitc
         db.session.commit()
     clients = []
     for user in (organiser, hub_admin):
-        client = FormClient(_OwnTokenClient(app.test_client()))
+        client = FormClient(app.test_client())
         log_in(client, user)
         clients.append(client)
     grid = f"/events/{event.id}/matchmaking/"
@@ -49,7 +49,7 @@ def test_two_moves_onto_one_table_and_slot_leave_exactly_one_there(app, db, pitc
     db.session.rollback()
 
     def move(client, token, meeting_id):
-        return lambda: client.client._client.post(f"{grid}meetings/{meeting_id}/move", data={
+        return lambda: client.client.post(f"{grid}meetings/{meeting_id}/move", data={
             "csrf_token": token, f"m{meeting_id}-csrf_token": token, f"m{meeting_id}-slot": "3",
             f"m{meeting_id}-table": str(target_table)}).status_code
 
@@ -69,11 +69,11 @@ def test_a_double_tap_on_accept_counts_once(app, db, pitch_day):
         db.session.commit()
         request_id = request.id
     page = f"/meet/{reg.ticket_secret}"
-    clients = [FormClient(_OwnTokenClient(app.test_client())) for _ in range(2)]
+    clients = [FormClient(app.test_client()) for _ in range(2)]
     tokens = [c.csrf_token(page) for c in clients]
     db.session.rollback()
     url = f"{page}/requests/{request_id}/accept"
-    statuses = _parallel([(lambda c=c, t=t: c.client._client.post(url, data={"csrf_token": t}).status_code)
+    statuses = _parallel([(lambda c=c, t=t: c.client.post(url, data={"csrf_token": t}).status_code)
                           for c, t in zip(clients, tokens, strict=True)])
     assert statuses == [302, 302]
     db.session.expire_all()
