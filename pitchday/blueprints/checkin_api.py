@@ -36,8 +36,8 @@ def _reads_first():
 
 
 def scan_connection() -> sa.Connection:
-    """This request's database connection. A scan is one read and one write: on a plain connection, not the ORM
-    session, they cost what they must and nothing more (the session's bookkeeping was a third of a scan)."""
+    """This request's database connection. A scan is one read and one write, on a plain connection rather than
+    the ORM session: it builds no objects, and the session's transaction bookkeeping cost more than the SQL."""
     if "scan_connection" not in g:
         conn = db.engine.connect()
         if conn.dialect.name == "postgresql":

@@ -16,6 +16,8 @@ def test_security_headers_on_every_response(client, camps):
         assert headers["X-Frame-Options"] == "DENY"
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "camera=(self)" in headers["Permissions-Policy"]  # the door scanner's own pages get the camera
+        assert "Strict-Transport-Security" not in headers  # served over http here
 
 
 def test_cookies_are_secure_and_hsts_is_sent_when_served_over_https(tmp_path, database_url):
