@@ -3,7 +3,7 @@ nosniff, referrer and permissions policies, and HSTS when the site is served ove
 
 The values never change while the app runs, so they are built once and copied onto each response.
 Flask-Talisman did this job before and rebuilt every header on every response: a sixth of the CPU time of a
-door scan (bench/checkin_throughput.py). Nothing else it offers was in use: nonces, per-view options, and
+door scan, measured in the Flask test client. Nothing else it offers was in use: nonces, per-view options, and
 redirects to https, which are the reverse proxy's job (README, "Production deployment").
 """
 
