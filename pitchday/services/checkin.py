@@ -1,9 +1,10 @@
 """Checking tickets in at the door: exactly once per ticket, every scan logged, a retried nonce replayed.
 
-``check_in`` is what the JSON API, the scanner page and the tests all call. It never raises for a refused
-ticket: a refusal is an answer too, and it is logged like an acceptance. The one decision that two doors can
-race on ("is this ticket already in?") is taken by the database: an INSERT ... ON CONFLICT DO NOTHING
-RETURNING id on the unique ``checkins.registration_id``; whether a row came back says who won.
+``check_in`` is what the scanner page and the tests call; the JSON API calls its two halves, ``prepare_scan``
+and ``record_scan``, around a transaction of its own. Neither raises for a refused ticket: a refusal is an
+answer too, and it is logged like an acceptance. The one decision that two doors can race on ("is this ticket
+already in?") is taken by the database: an INSERT ... ON CONFLICT DO NOTHING RETURNING id on the unique
+``checkins.registration_id``; whether a row came back says who won. The statements are in ``checkin_sql``.
 """
 
 import json
