@@ -52,9 +52,6 @@ def issue_device(event: Event, *, name: str, by: User | None) -> tuple[ScannerDe
     return device, token
 
 
-_DEVICE_BY_TOKEN = sa.text("SELECT id, event_id, name, revoked_at FROM scanner_devices WHERE token_hash = :token_hash")
-
-
 def bearer_token(authorization: str | None) -> str:
     """The token of an ``Authorization: Bearer ...`` header; 401 when there is none."""
     scheme, _sep, token = (authorization or "").partition(" ")
@@ -73,15 +70,6 @@ def check_device(device, event_id: int):
     if device.event_id != event_id:
         raise RevokedToken(_("This device is not for this event."), code="wrong_event")
     return device
-
-
-def authenticate(authorization: str | None, event_id: int):
-    """The device (id, event_id, name) a ``Bearer`` header stands for at this event; 401 when missing or unknown,
-    403 when revoked or meant for another event."""
-    token_hash = hash_token(bearer_token(authorization))
-    # Plain SQL: the caller needs only id, event and name, not an ORM object.
-    return check_device(db.session.connection().execute(_DEVICE_BY_TOKEN, {"token_hash": token_hash}).first(),
-                        event_id)
 
 
 def add_staff(event: Event, *, email: str, name: str, by: User) -> ScannerDevice:

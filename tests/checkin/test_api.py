@@ -3,6 +3,7 @@
 import pytest
 
 from pitchday.models import RegistrationStatus
+from pitchday.models.checkin import ScannerDevice
 from tests.checkin.conftest import make_registration
 
 
@@ -68,7 +69,7 @@ def test_missing_or_wrong_token_is_401_revoked_or_foreign_is_403(client, db, eve
     db.session.commit()
     foreign = post(client, event, foreign_token, {"secret": ticket.ticket_secret})
     assert (foreign.status_code, foreign.json["status"]) == (403, "wrong_event")
-    device = checkin_staff.authenticate(f"Bearer {device_token}", event.id)
+    device = db.session.scalar(db.select(ScannerDevice).filter_by(token_hash=checkin_staff.hash_token(device_token)))
     checkin_staff.revoke(event, device.id, by=organiser)
     db.session.commit()
     revoked = post(client, event, device_token, {"secret": ticket.ticket_secret})

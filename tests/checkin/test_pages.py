@@ -179,7 +179,11 @@ def test_cli_prints_a_working_token(app, db, event, ticket):
     assert result.exit_code == 0, result.output
     token = result.stdout.strip().splitlines()[0]
     assert token.startswith("pdc_")
-    assert checkin_staff.authenticate(f"Bearer {token}", event.id).name == "Door 3"
+    works = app.test_client().post(f"/api/v1/events/{event.id}/checkins", json={"secret": ticket.ticket_secret},
+                                   headers={"Authorization": f"Bearer {token}"})
+    assert works.status_code == 201
+    assert db.session.scalar(db.select(ScannerDevice.name).filter_by(token_hash=checkin_staff.hash_token(token))) \
+        == "Door 3"
     missing = app.test_cli_runner().invoke(args=["issue-scanner-token", "999", "--name", "X"])
     assert missing.exit_code != 0
 
