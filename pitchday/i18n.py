@@ -16,9 +16,6 @@ def select_locale() -> str:
     """User's choice, then the language cookie, then the browser's preference; German first."""
     if not has_request_context():
         return "de"  # CLI and services outside a request speak German unless told otherwise (force_locale)
-    if request.path.startswith("/api/"):
-        # Scanning apps authenticate by token, never by the session: no account or cookie to consult.
-        return request.accept_languages.best_match(list(LANGUAGES), default="de")
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
         return current_user.locale
     cookie = request.cookies.get(LANG_COOKIE)

@@ -22,10 +22,7 @@ bp = Blueprint("cfp", __name__)
 @guard("event.manage", event=load_event)
 def call(event):
     current = cfp.call_for(event)
-    form = CallForm(obj=current)
-    if not form.is_submitted():
-        form.opens_at.data = to_local_naive(event.cfp_opens_at)
-        form.closes_at.data = to_local_naive(event.cfp_closes_at)
+    form = CallForm(obj=current) if request.method == "POST" else _saved_call_form(event, current)
     if form.validate_on_submit():
         try:
             cfp.update_call(event, by=current_user, opens_at=from_local(form.opens_at.data),
@@ -39,8 +36,20 @@ def call(event):
             db.session.commit()
             flash(_("The call for pitches is saved."), "success")
             return redirect(url_for("cfp.call", event_id=event.id))
+    return _call_page(event, current, form, QuestionForm(formdata=None))
+
+
+def _saved_call_form(event, current) -> CallForm:
+    """The call as saved, its times shown in Berlin time."""
+    form = CallForm(obj=current, formdata=None)
+    form.opens_at.data = to_local_naive(event.cfp_opens_at)
+    form.closes_at.data = to_local_naive(event.cfp_closes_at)
+    return form
+
+
+def _call_page(event, current, form, question_form):
     return render_template("applications/call/edit.html", event=event, form=form, call=current,
-                           question_form=QuestionForm(formdata=None), confirm=ConfirmForm())
+                           question_form=question_form, confirm=ConfirmForm())
 
 
 @bp.route("/events/<int:event_id>/call/questions", methods=["POST"])
@@ -59,11 +68,7 @@ def add_question(event):
             flash(_("Question added."), "success")
             return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
     current = cfp.call_for(event)
-    call_form = CallForm(obj=current, formdata=None)
-    call_form.opens_at.data = to_local_naive(event.cfp_opens_at)
-    call_form.closes_at.data = to_local_naive(event.cfp_closes_at)
-    return render_template("applications/call/edit.html", event=event, form=call_form, call=current,
-                           question_form=form, confirm=ConfirmForm()), 422
+    return _call_page(event, current, _saved_call_form(event, current), form), 422
 
 
 @bp.route("/events/<int:event_id>/call/questions/<int:question_id>", methods=["GET", "POST"])

@@ -34,8 +34,18 @@ def test_writers_queue_lets_the_next_writer_in_only_when_the_first_has_left(tmp_
     assert (tmp_path / "queue.sqlite3-writers.lock").exists()
 
 
-def test_an_in_memory_database_needs_no_queue(tmp_path):
-    engine = sa.create_engine("sqlite://")
-    with engine.connect() as conn, queue_for_sqlite_writes(conn), queue_for_sqlite_writes(conn):
-        pass  # nested use does not block: there is no file to queue on
+def test_an_in_memory_database_needs_no_queue(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a lock file, if one were made for ":memory:", would land here
+    engine = sa.create_engine("sqlite:///:memory:")
+    done = threading.Event()
+
+    def nested():
+        # Two queues at once on one thread would wait for each other for ever if they took a lock.
+        with engine.connect() as conn, queue_for_sqlite_writes(conn), queue_for_sqlite_writes(conn):
+            done.set()
+
+    thread = threading.Thread(target=nested, daemon=True)
+    thread.start()
+    thread.join(timeout=5)
+    assert done.is_set()
     assert not list(tmp_path.iterdir())
