@@ -35,7 +35,20 @@ def create_app(overrides: dict | None = None) -> Flask:
     error_pages.init_app(app)
     register_blueprints(app)
     register_commands(app)
+    _mount_device_api(app)
     return app
+
+
+def _mount_device_api(app: Flask) -> None:
+    """The scanning devices' API beside the site, both behind the proxy's headers when there is one."""
+    from .device_api import Mount, create_device_api, url
+
+    app.extensions["pitchday.device_api"] = api = create_device_api(app)
+    app.jinja_env.globals["api_url"] = lambda endpoint, **values: url(api, endpoint, **values)
+    app.wsgi_app = Mount(app.wsgi_app, api)
+    if app.config["PROXY_COUNT"]:
+        n = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
 
 def _init_extensions(app: Flask) -> None:
@@ -52,9 +65,6 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
-    if app.config["PROXY_COUNT"]:
-        n = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
 
 def _init_request_hooks(app: Flask) -> None:

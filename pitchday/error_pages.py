@@ -44,7 +44,13 @@ def respond(status: int, message: str | None = None, *, code: str | None = None,
     return render_template("errors/error.html", status=status, title=title, message=message), status
 
 
-def init_app(app) -> None:
+def init_app(app, *, orm_session: bool = True) -> None:
+    """Error handlers for ``app``; ``orm_session=False`` for the device API, which uses no ORM session."""
+
+    def rollback():
+        if orm_session:
+            db.session.rollback()
+
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         if isinstance(exc, CSRFError):
@@ -56,12 +62,12 @@ def init_app(app) -> None:
 
     @app.errorhandler(DomainError)
     def _domain_error(exc: DomainError):
-        db.session.rollback()
+        rollback()
         return respond(exc.status, exc.message, code=exc.code, details=exc.details)
 
     @app.errorhandler(InternalServerError)
     def _server_error(exc):
-        db.session.rollback()
+        rollback()
         original = getattr(exc, "original_exception", None)
         if original is not None:
             log.error("unhandled error", exc_info=original)

@@ -18,6 +18,11 @@ def select_locale() -> str:
         return "de"  # CLI and services outside a request speak German unless told otherwise (force_locale)
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
         return current_user.locale
+    return select_request_locale()
+
+
+def select_request_locale() -> str:
+    """The language cookie, then the browser's (or scanning app's) preference; German first."""
     cookie = request.cookies.get(LANG_COOKIE)
     if cookie in LANGUAGES:
         return cookie

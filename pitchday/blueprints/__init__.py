@@ -8,7 +8,7 @@ from ..sectors import sector_label
 from ..services.accounts import external_url
 from . import account, admin, auth, camps, main
 from . import applications, applications_founder, applications_manage, applications_startups
-from . import checkin, checkin_admin, checkin_api
+from . import checkin, checkin_admin
 from . import events, events_manage, events_organiser
 from . import impact, matchmaking, matchmaking_organiser
 from . import jury, jury_admin, jury_results
@@ -19,7 +19,7 @@ BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [events.bp, events_manage.bp, events_organiser.bp]
 BLUEPRINTS += [applications_startups.bp, applications_founder.bp, applications.bp, applications_manage.bp]
 BLUEPRINTS += [registrations.bp, registrations_admin.bp]
-BLUEPRINTS += [checkin.bp, checkin_admin.bp, checkin_api.bp]
+BLUEPRINTS += [checkin.bp, checkin_admin.bp]  # checkin_api: the device API app (device_api.py)
 BLUEPRINTS += [jury.bp, jury_admin.bp, jury_results.bp]
 BLUEPRINTS += [matchmaking.bp, matchmaking_organiser.bp, impact.bp]
 BLUEPRINTS += [vote.bp, vote_admin.bp]

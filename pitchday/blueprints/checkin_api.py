@@ -1,45 +1,36 @@
 """The check-in API for scanning apps: bearer token per device, JSON in and out, described by OpenAPI.
 
-CSRF protection is for browsers carrying cookies; this blueprint authenticates by a header a browser never
-sends by itself, so it alone is exempt.
+Served by the device API app (``device_api``): no session, no CSRF (a browser never sends the bearer token by
+itself), no per-address rate limit (all door phones of a venue often share one address; each call needs a token).
 """
 
 from datetime import datetime
 from typing import NamedTuple
 
-import sqlalchemy as sa
 from flask import Blueprint, g, jsonify, request, url_for
 from flask_babel import gettext as _
 
-from ..database import queue_for_sqlite_writes, set_write_intent, write_intent
+from .. import device_api
+from ..database import queue_for_sqlite_writes
+from ..driver_sql import DriverConnection
 from ..errors import DomainError
-from ..extensions import csrf, db, limiter
 from ..permissions import guard
 from ..services import checkin, checkin_staff
 from ..services.checkin_openapi import openapi_document
 
 bp = Blueprint("checkin_api", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
-# No per-address rate limit: all door phones of a venue often share one address, and each call needs a token.
-limiter.exempt(bp)
 
 
-@bp.before_request
-def _reads_first():
-    """Scans start with reads (token, ticket) that need no write lock; ``create_checkin`` writes explicitly."""
-    set_write_intent(False)
-
-
-def scan_connection() -> sa.Connection:
-    """This request's database connection. A scan is one read and one write, on a plain connection rather than
-    the ORM session: it builds no objects, and the session's transaction bookkeeping cost more than the SQL."""
+def scan_connection() -> DriverConnection:
+    """This request's database connection. A scan is one read and one write on the driver, not through the ORM
+    session: it builds no objects, and SQLAlchemy's execution layer cost more CPU than the SQL (``driver_sql``)."""
     if "scan_connection" not in g:
-        conn = db.engine.connect()
+        conn = device_api.engine().connect()
         if conn.dialect.name == "postgresql":
             # Each statement of a scan is atomic by itself (see checkin.record_scan): no BEGIN or COMMIT needed,
             # two round trips fewer. SQLite needs a real transaction for its two inserts and keeps it.
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        g.scan_connection = conn
+        g.scan_connection = DriverConnection(conn)
     return g.scan_connection
 
 
@@ -47,12 +38,13 @@ def scan_connection() -> sa.Connection:
 def _close_scan_connection(_exc):
     conn = g.pop("scan_connection", None)
     if conn is not None:
-        conn.close()
+        conn.connection.close()
 
 
 class ScanRequest(NamedTuple):
     device: checkin.Device
     ticket: checkin.Ticket | None
+    earlier: checkin.Earlier | None
     nonce: str | None
     scanned_at: datetime | None
 
@@ -64,12 +56,10 @@ def load_scan(event_id: int) -> ScanRequest:
     """
     token = checkin_staff.bearer_token(request.headers.get("Authorization"))  # 401 before the body is read
     secret, nonce, scanned_at = _body()
-    conn = scan_connection()
-    # Its own transaction, ended before the write, so that on SQLite the write lock (which every other door
-    # waits for) covers only the inserts.
-    with conn.begin():
-        device, ticket = checkin.device_and_ticket(conn, token, event_id, secret)
-    return ScanRequest(device, ticket, nonce, scanned_at)
+    # Outside the write transaction, so that on SQLite the write lock (which every other door waits for) covers
+    # only the inserts.
+    device, ticket, earlier = checkin.device_and_ticket(scan_connection(), token, event_id, secret)
+    return ScanRequest(device, ticket, earlier, nonce, scanned_at)
 
 
 def _body() -> tuple[str, str | None, datetime | None]:
@@ -91,9 +81,9 @@ def _body() -> tuple[str, str | None, datetime | None]:
 def create_checkin(scan: ScanRequest):
     # No event query: a valid device token of this event (the loader checks it) proves the event exists.
     prepared = checkin.prepare_scan(scan.device.event_id, scan.ticket, device=scan.device, nonce=scan.nonce,
-                                    scanned_at=scan.scanned_at)
+                                    scanned_at=scan.scanned_at, earlier=scan.earlier)
     conn = scan_connection()
-    with queue_for_sqlite_writes(conn), write_intent(), conn.begin():
+    with queue_for_sqlite_writes(conn.connection), conn.write_transaction():
         answer = checkin.record_scan(prepared, conn=conn)
     response = jsonify(answer.body)
     if answer.replayed:

@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..database import utcnow
+from ..driver_sql import DriverConnection
 from ..errors import Conflict
 from ..extensions import db
 from ..models import Event, Registration, RegistrationStatus, User
@@ -99,21 +100,35 @@ class Ticket(NamedTuple):
     attendee_type: str
 
 
-def device_and_ticket(conn, token: str, event_id: int, secret: str) -> tuple[Device, Ticket | None]:
-    """The scanning device with bearer ``token`` (401/403 unless it may scan at this event) and the ticket
-    ``secret`` names (None when there is none), read in one query on the connection ``conn``."""
+class Earlier(NamedTuple):
+    """The check-in a ticket already has: when, and at which device."""
+    checked_in_at: datetime
+    device_name: str | None
+
+
+def device_and_ticket(conn: DriverConnection, token: str, event_id: int,
+                      secret: str) -> tuple[Device, Ticket | None, Earlier | None]:
+    """The scanning device with bearer ``token`` (401/403 unless it may scan at this event), the ticket ``secret``
+    names (None when there is none) and its check-in if it has one, read in one query on ``conn``."""
     row = conn.execute(sql.DEVICE_AND_TICKET, {"token_hash": checkin_staff.hash_token(token), "secret": secret}).first()
     device = checkin_staff.check_device(row and Device(row.id, row.event_id, row.name, row.revoked_at), event_id)
-    ticket = None
+    ticket = earlier = None
     if row.ticket_id is not None:
         ticket = Ticket(row.ticket_id, row.ticket_event_id, row.status, row.ticket_name, row.organisation,
                         row.attendee_type)
-    return device, ticket
+    if row.checked_in_at is not None:
+        earlier = Earlier(row.checked_in_at, row.device_name)
+    return device, ticket, earlier
+
+
+def session_connection() -> DriverConnection:
+    """The ORM session's connection, inside its transaction (the scanner page and the tests scan through it)."""
+    return DriverConnection(db.session.connection())
 
 
 def find_ticket(secret: str):
     """The registration holding this ticket code (id, event, state, name, organisation, type), or None."""
-    return db.session.connection().execute(sql.TICKET_BY_SECRET, {"secret": secret}).first()
+    return session_connection().execute(sql.TICKET_BY_SECRET, {"secret": secret}).first()
 
 
 @dataclass(frozen=True)
@@ -147,13 +162,26 @@ def _verdict(event_id: int, registration, now: datetime) -> tuple[ScanResult, di
 
 
 def prepare_scan(event_id: int, registration, *, device, nonce: str | None = None,
-                 scanned_at: datetime | None = None) -> Scan:
+                 scanned_at: datetime | None = None, earlier: Earlier | None = None) -> Scan:
     """Everything about scanning ``registration`` (from ``find_ticket``) that needs no write: its verdict and the
     answer's words. Done before the write transaction, because on SQLite that holds the database-wide lock
-    every door queues for: from BEGIN to COMMIT only SQL should run."""
+    every door queues for: from BEGIN to COMMIT only SQL should run.
+
+    ``earlier``, the ticket's check-in as read with it, makes a repeat scan a refusal at once: its write is then
+    the log row alone. (A check-in undone between that read and the write still answers "already checked in":
+    the answer of the moment the ticket was read. A check-in made in that time is caught by the write.)"""
     now = utcnow()
     result, details = _verdict(event_id, registration, now)
+    if result == ScanResult.CHECKED_IN and earlier is not None:
+        result, details = _already_checked_in(registration, earlier)
     return Scan(event_id, registration, device, nonce or None, scanned_at, now, result, details)
+
+
+def _already_checked_in(registration, earlier) -> tuple[ScanResult, dict]:
+    when, where = (earlier.checked_in_at, earlier.device_name or "") if earlier else (None, "")
+    return ScanResult.ALREADY_CHECKED_IN, {"message": _("Already checked in."),
+                                           "checked_in_at": when.isoformat() if when else None,
+                                           "device": where, "registration": _person(registration)}
 
 
 def _why_not_checked_in(conn, scan: Scan, earlier) -> tuple[ScanResult, dict]:
@@ -165,16 +193,13 @@ def _why_not_checked_in(conn, scan: Scan, earlier) -> tuple[ScanResult, dict]:
         fresh = conn.execute(sql.TICKET_BY_ID, {"id": registration.id}).first()
         if fresh is not None and fresh.status != RegistrationStatus.CONFIRMED:
             return _verdict(scan.event_id, fresh, scan.at)
-    when, where = (earlier.checked_in_at, earlier.device_name or "") if earlier else (None, "")
-    return ScanResult.ALREADY_CHECKED_IN, {"message": _("Already checked in."),
-                                           "checked_in_at": when.isoformat() if when else None,
-                                           "device": where, "registration": _person(registration)}
+    return _already_checked_in(registration, earlier)
 
 
 def _check_in_and_log(conn, params: dict):
     """Insert the check-in and, if it landed, its log row. Returns both ids (None where nothing was inserted)
     and, when the check-in did not land, the earlier one if this statement could see it (else None: ask)."""
-    if conn.dialect.name == "postgresql":
+    if conn.dialect == "postgresql":
         row = conn.execute(sql.CHECK_IN_AND_LOG, params).one()
         return row.checkin_id, row.log_id, (row if row.checked_in_at is not None else None)
     checkin_id = conn.execute(sql.CHECK_IN, params).scalar()
@@ -186,14 +211,14 @@ def _replay(conn, device, nonce: str) -> ScanAnswer:
     return ScanAnswer(row.http_status, json.loads(row.answer), replayed=True)
 
 
-def record_scan(scan: Scan, *, conn: sa.Connection | None = None) -> ScanAnswer:
+def record_scan(scan: Scan, *, conn: DriverConnection | None = None) -> ScanAnswer:
     """Write a prepared scan and give its answer, on ``conn`` (the session's connection by default).
 
     The decision does not depend on what was read before: state and "already in" are both conditions of the
     one conditional insert. For a valid ticket that insert and its log row are the whole write (one statement
     on PostgreSQL, so the API needs no BEGIN or COMMIT); only refusals and retries take more.
     """
-    conn = conn or db.session.connection()
+    conn = conn or session_connection()
     params = {"event": scan.event_id, "device": scan.device.id, "nonce": scan.nonce, "scanned_at": scan.scanned_at,
               "now": scan.at, "registration": scan.registration.id if scan.registration else None}
     result, details = scan.result, scan.details
@@ -206,7 +231,7 @@ def record_scan(scan: Scan, *, conn: sa.Connection | None = None) -> ScanAnswer:
         if checkin_id is not None:
             # Checked in, but this nonce already has an answer (a retry racing its first attempt): the first
             # answer counts, and a retry must not change anything.
-            conn.execute(sa.delete(CheckIn).where(CheckIn.id == checkin_id))
+            conn.execute(sql.UNDO_CHECK_IN, {"id": checkin_id})
             return _replay(conn, scan.device, scan.nonce)
         result, details = _why_not_checked_in(conn, scan, earlier)
     body = {"status": str(result), **details}

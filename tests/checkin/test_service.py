@@ -100,14 +100,15 @@ def test_device_tokens_are_stored_hashed_and_can_be_revoked(db, event, organiser
     device, token = checkin_staff.issue_device(event, name="Handheld", by=organiser)
     db.session.commit()
     assert token not in (device.token_hash or "") and device.token_hash == checkin_staff.hash_token(token)
-    scanner, no_ticket = checkin.device_and_ticket(db.session.connection(), token, event.id, "no-such-ticket")
-    assert (scanner.id, scanner.name, no_ticket) == (device.id, "Handheld", None)
+    scanner, no_ticket, no_check_in = checkin.device_and_ticket(checkin.session_connection(), token, event.id,
+                                                                "no-such-ticket")
+    assert (scanner.id, scanner.name, no_ticket, no_check_in) == (device.id, "Handheld", None, None)
     with pytest.raises(checkin_staff.BadToken):
-        checkin.device_and_ticket(db.session.connection(), token + "x", event.id, "no-such-ticket")
+        checkin.device_and_ticket(checkin.session_connection(), token + "x", event.id, "no-such-ticket")
     checkin_staff.revoke(event, device.id, by=organiser)
     db.session.commit()
     with pytest.raises(checkin_staff.RevokedToken):
-        checkin.device_and_ticket(db.session.connection(), token, event.id, "no-such-ticket")
+        checkin.device_and_ticket(checkin.session_connection(), token, event.id, "no-such-ticket")
 
 
 def test_a_late_retry_after_an_undo_replays_but_does_not_check_in_again(db, event, ticket, door):
