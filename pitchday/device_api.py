@@ -3,8 +3,8 @@
 Its callers are door phones and handheld scanners with a bearer token, never a browser with cookies: they have
 no session, nothing to protect from cross-site requests, and no per-address rate limit (a venue's doors share
 one address; every call needs a token). So this app leaves out what only a browser needs (session cookie,
-Flask-Login's session lookup, CSRF, Flask-Limiter) and keeps what every request needs: the site's config and
-database engine, the permission rules (every route wears ``guard``), JSON errors, both languages (from
+Flask-Login, CSRF, Flask-Limiter) and keeps what every request needs: the site's config and database engine,
+the permission rules (every route wears ``guard`` with a ``sessionless`` rule), JSON errors, both languages (from
 ``Accept-Language``), the request log and the security headers. A door scan is the one request a queue waits on:
 measured in-process, the browser machinery was a fifth of its CPU time (docs/checkin.md, "Speed").
 """
@@ -12,7 +12,7 @@ measured in-process, the browser machinery was a fifth of its CPU time (docs/che
 from flask import Flask, request
 from flask.sessions import SessionInterface
 
-from .extensions import babel, db, login_manager
+from .extensions import babel, db
 
 PREFIX = "/api/v1/"
 
@@ -36,8 +36,6 @@ def create_device_api(site: Flask) -> Flask:
     api.config = site.config  # one config: a setting changed at run time (tests do) holds for both apps
     api.session_interface = NoSessions()
     api.extensions["pitchday.engine"] = _engine_of(site)
-    # Flask-Login stays so that permission rules see the same (always anonymous) ``current_user`` as on the site.
-    login_manager.init_app(api)
     babel.init_app(api, locale_selector=i18n.select_request_locale)
     observability.init_app(api)
     security_headers.init_app(api)

@@ -13,6 +13,7 @@ import contextlib
 import re
 from collections import namedtuple
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
@@ -27,13 +28,22 @@ class Statement:
     def __init__(self, sql: str, *, datetimes: tuple[str, ...] = ()):
         self.sql = {"sqlite": sql, "postgresql": _NAMED_PARAMETER.sub(r"%(\1)s", sql)}
         self.datetimes = frozenset(datetimes)
-        self._row_types: dict[tuple, type] = {}
+        # Per dialect, the shape of what the statement returns: read from the first cursor's description only,
+        # since the driver builds that description anew (an object per column) each time it is asked.
+        self._shapes: dict[str, _Shape | None] = {}
 
-    def row_type(self, description) -> tuple[type, tuple[int, ...]]:
-        names = tuple(column[0] for column in description)
-        if names not in self._row_types:
-            self._row_types[names] = namedtuple("Row", names)  # noqa: PYI024  (fields come from the SQL)
-        return self._row_types[names], tuple(i for i, name in enumerate(names) if name in self.datetimes)
+    def shape(self, dialect: str, cursor) -> "_Shape | None":
+        if dialect not in self._shapes:
+            names = tuple(column[0] for column in cursor.description) if cursor.description else None
+            self._shapes[dialect] = names and _Shape(
+                namedtuple("Row", names),  # noqa: PYI024  (the fields come from the SQL)
+                tuple(i for i, name in enumerate(names) if name in self.datetimes))
+        return self._shapes[dialect]
+
+
+class _Shape(NamedTuple):
+    row_type: type
+    datetime_columns: tuple[int, ...]
 
 
 class Rows(list):
@@ -69,15 +79,13 @@ class DriverConnection:
         cursor = self._dbapi.cursor()
         try:
             cursor.execute(statement.sql[self.dialect], {k: self._bind(v) for k, v in (params or {}).items()})
-            if cursor.description is None:
-                return Rows()
-            row_type, datetime_columns = statement.row_type(cursor.description)
-            rows = cursor.fetchall()
+            shape = statement.shape(self.dialect, cursor)
+            rows = cursor.fetchall() if shape else ()
         finally:
             cursor.close()
-        if datetime_columns:
-            rows = [_aware(row, datetime_columns) for row in rows]
-        return Rows(row_type(*row) for row in rows)
+        if shape and shape.datetime_columns:
+            rows = [_aware(row, shape.datetime_columns) for row in rows]
+        return Rows(shape.row_type(*row) for row in rows) if shape else Rows()
 
     @contextlib.contextmanager
     def write_transaction(self):

@@ -92,7 +92,7 @@ def create_checkin(scan: ScanRequest):
 
 
 @bp.get("/openapi.json")
-@guard("public")
+@guard("checkin.api_description")
 def openapi():
     return jsonify(openapi_document(server=request.host_url.rstrip("/") + url_for("checkin_api.openapi")
                                     .removesuffix("/openapi.json")))

@@ -31,7 +31,13 @@ def checkin_manage(user, event, **_objects):
     return manages(user, event)
 
 
-@rule("checkin.device", public=True)
-def checkin_device(user, scan=None, **_objects):
+@rule("checkin.device", sessionless=True)
+def checkin_device(_user, scan=None, **_objects):
     """The bearer-token API: the loader refused missing, unknown, revoked and other events' tokens."""
     return scan is not None
+
+
+@rule("checkin.api_description", sessionless=True)
+def checkin_api_description(_user, **_objects):
+    """The device API's OpenAPI document: for anyone writing a scanning app."""
+    return True

@@ -3,6 +3,8 @@
 A rule is a predicate ``(user, **objects) -> bool``. Routes name their rule with ``guard``; loaders turn URL
 arguments into objects (404 when missing) before the rule sees them, so a view receives loaded objects.
 A session opened by a signed link (juror, door staff) is limited to rules that accept that link's scope.
+A ``sessionless`` rule is decided without any user: the device API (``device_api``) keeps no sessions, and its
+callers prove who they are with a bearer token that the route's loader checks.
 """
 
 import functools
@@ -20,18 +22,19 @@ class Rule:
     check: Callable[..., bool]
     link_scopes: frozenset[str]
     public: bool
+    sessionless: bool
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(name: str, *, link_scopes: tuple[str, ...] = (), public: bool = False):
+def rule(name: str, *, link_scopes: tuple[str, ...] = (), public: bool = False, sessionless: bool = False):
     """Register a permission rule under ``name``."""
 
     def register(check):
         if name in RULES:
             raise ValueError(f"permission rule {name!r} declared twice")
-        RULES[name] = Rule(name, check, frozenset(link_scopes), public)
+        RULES[name] = Rule(name, check, frozenset(link_scopes), public, sessionless)
         return check
 
     return register
@@ -53,6 +56,8 @@ def _acting_user(rule_: Rule):
 def can(name: str, **objects) -> bool:
     """Whether the current user passes rule ``name`` for these objects."""
     rule_ = RULES[name]
+    if rule_.sessionless:
+        return bool(rule_.check(None, **objects))
     if rule_.public:
         return bool(rule_.check(_acting_user(rule_), **objects))
     user = _acting_user(rule_)
@@ -67,6 +72,8 @@ def wants_json() -> bool:
 
 def deny(name: str):
     """401/redirect to log-in for someone not (usably) logged in, 403 for someone logged in."""
+    if RULES[name].sessionless:
+        abort(401)
     if _acting_user(RULES[name]) is None:
         if wants_json():
             abort(401)

@@ -7,8 +7,8 @@ from pitchday.models.checkin import ScannerDevice
 from tests.checkin.conftest import make_registration
 
 
-def post(client, event, token, body, **kw):
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
+def post(client, event, token, body, headers=None, **kw):
+    headers = {**({"Authorization": f"Bearer {token}"} if token else {}), **(headers or {})}
     return client.post(f"/api/v1/events/{event.id}/checkins", json=body, headers=headers, **kw)
 
 
@@ -93,3 +93,29 @@ def test_openapi_document_lists_every_answer(client):
     assert doc["openapi"].startswith("3.")
     assert set(operation["responses"]) == {"201", "400", "401", "403", "404", "409", "410", "422"}
     assert doc["components"]["securitySchemes"]["device"]["scheme"] == "bearer"
+
+
+def test_the_api_keeps_no_session_even_for_a_logged_in_browser(app, people, event, ticket, device_token):
+    """The device API is sessionless: a site session cookie sent along is not read, and no cookie is set."""
+    from tests.conftest import FormClient, log_in
+
+    browser = log_in(FormClient(app.test_client()), people["hub_admin"])
+    response = post(browser.client, event, device_token, {"secret": ticket.ticket_secret, "nonce": "n"})
+    assert response.status_code == 201 and "Set-Cookie" not in response.headers
+    assert response.headers["X-Content-Type-Options"] == "nosniff" and response.headers["X-Request-ID"]
+
+
+def test_the_api_answers_in_the_language_the_scanning_app_asks_for(client, event, ticket, device_token):
+    german = post(client, event, device_token, {"secret": "nope"})
+    english = post(client, event, device_token, {"secret": "nope"}, headers={"Accept-Language": "en"})
+    assert german.json["message"] == "Unbekanntes Ticket."
+    assert english.json["message"] == "Unknown ticket."
+
+
+def test_behind_a_proxy_the_api_sees_the_public_address(tmp_path, database_url):
+    from tests.conftest import make_app
+
+    proxied = make_app(tmp_path, database_url, PROXY_COUNT=1)
+    doc = proxied.test_client().get("/api/v1/openapi.json", headers={
+        "X-Forwarded-Proto": "https", "X-Forwarded-Host": "pitchday.lan:8443", "X-Forwarded-For": "192.168.1.31"}).json
+    assert doc["servers"][0]["url"] == "https://pitchday.lan:8443/api/v1"

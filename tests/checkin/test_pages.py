@@ -137,8 +137,9 @@ def test_organiser_issues_and_revokes_a_device_token(client, login, organiser, e
     html = client.post_form(f"/events/{event.id}/checkin/devices", {"device-name": "Door 2"}, page=page).get_data(
         as_text=True)
     token = re.search(r'id="device-token">([^<]+)<', html).group(1)
-    api = client.post(f"/api/v1/events/{event.id}/checkins", json={"secret": ticket.ticket_secret},
-                      headers={"Authorization": f"Bearer {token}"})
+    shown_url = re.search(r"POST (/api/v1/\S+checkins)", html).group(1)  # the address the page tells the organiser
+    assert shown_url == f"/api/v1/events/{event.id}/checkins"
+    api = client.post(shown_url, json={"secret": ticket.ticket_secret}, headers={"Authorization": f"Bearer {token}"})
     assert api.status_code == 201
     device = db.session.query(ScannerDevice).filter_by(name="Door 2").one()
     assert token not in client.get(page).get_data(as_text=True)

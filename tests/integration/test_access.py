@@ -22,19 +22,29 @@ TABLE = [
 ]
 
 
+def _declared_rules(flask_app):
+    """(path, rule name or None) for every route of ``flask_app`` but its static files."""
+    return [(url_rule.rule, getattr(flask_app.view_functions[url_rule.endpoint], "permission_rule", None))
+            for url_rule in flask_app.url_map.iter_rules() if url_rule.endpoint != "static"]
+
+
 def test_every_route_declares_a_known_permission_rule(app):
-    missing, unknown = [], []
-    for url_rule in app.url_map.iter_rules():
-        if url_rule.endpoint == "static":
-            continue
-        view = app.view_functions[url_rule.endpoint]
-        rule_name = getattr(view, "permission_rule", None)
-        if rule_name is None:
-            missing.append(url_rule.rule)
-        elif rule_name not in RULES:
-            unknown.append((url_rule.rule, rule_name))
+    api = app.extensions["pitchday.device_api"]
+    routes = _declared_rules(app) + _declared_rules(api)
+    missing = [path for path, name in routes if name is None]
+    unknown = [(path, name) for path, name in routes if name is not None and name not in RULES]
     assert not missing, f"routes without a permission rule: {missing}"
     assert not unknown, f"routes naming an undeclared rule: {unknown}"
+    assert {path for path, _name in _declared_rules(api)} >= {"/api/v1/events/<int:event_id>/checkins",
+                                                              "/api/v1/openapi.json"}
+
+
+def test_the_device_api_decides_without_sessions_and_the_site_with_them(app):
+    """The device API keeps no session and has no Flask-Login: a rule there that asked for a user would fail."""
+    api_rules = {name for _path, name in _declared_rules(app.extensions["pitchday.device_api"])}
+    site_rules = {name for _path, name in _declared_rules(app)}
+    assert all(RULES[name].sessionless for name in api_rules)
+    assert not any(RULES[name].sessionless for name in site_rules)
 
 
 @pytest.mark.parametrize("role", ROLES)
