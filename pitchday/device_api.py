@@ -5,8 +5,9 @@ no session, nothing to protect from cross-site requests, and no per-address rate
 one address; every call needs a token). So this app leaves out what only a browser needs (session cookie,
 Flask-Login, CSRF, Flask-Limiter) and keeps what every request needs: the site's config and database engine,
 the permission rules (every route wears ``guard`` with a ``sessionless`` rule), JSON errors, both languages (from
-``Accept-Language``), the request log and the security headers. A door scan is the one request a queue waits on:
-measured in-process, the browser machinery was a fifth of its CPU time (docs/checkin.md, "Speed").
+``Accept-Language``), the request log and security headers (those meant for JSON). A door scan is the one
+request a queue waits on: measured in-process, the browser machinery was a fifth of its CPU time
+(docs/checkin.md, "Speed").
 """
 
 from flask import Flask, request
@@ -38,7 +39,7 @@ def create_device_api(site: Flask) -> Flask:
     api.extensions["pitchday.engine"] = _engine_of(site)
     babel.init_app(api, locale_selector=i18n.select_request_locale)
     observability.init_app(api)
-    security_headers.init_app(api)
+    security_headers.init_app(api, api=True)
     error_pages.init_app(api, orm_session=False)
     api.register_blueprint(checkin_api.bp)
     return api

@@ -41,8 +41,24 @@ def headers_for(https: bool) -> dict[str, str]:
     return headers
 
 
-def init_app(app: Flask) -> None:
-    headers = headers_for(app.config["PREFERRED_URL_SCHEME"] == "https")
+def api_headers_for(https: bool) -> dict[str, str]:
+    """For the device API's JSON (OWASP's REST security cheat sheet): never cached (a scan's answer is of its
+    moment and names a person), never framed or run as a document; nothing here loads scripts or the camera."""
+    headers = {
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+        "X-Frame-Options": "DENY",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+    if https:
+        headers["Strict-Transport-Security"] = HSTS
+    return headers
+
+
+def init_app(app: Flask, *, api: bool = False) -> None:
+    https = app.config["PREFERRED_URL_SCHEME"] == "https"
+    headers = api_headers_for(https) if api else headers_for(https)
 
     @app.after_request
     def _add_security_headers(response):

@@ -20,6 +20,16 @@ def test_security_headers_on_every_response(client, camps):
         assert "Strict-Transport-Security" not in headers  # served over http here
 
 
+def test_the_device_apis_json_is_never_cached_framed_or_run(client):
+    for response in (client.get("/api/v1/openapi.json"), client.post("/api/v1/events/1/checkins", json={}),
+                     client.get("/api/v1/nothing-here")):
+        headers = response.headers
+        assert response.is_json and headers["Cache-Control"] == "no-store"
+        assert headers["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY"
+        assert "Permissions-Policy" not in headers and "Set-Cookie" not in headers
+
+
 def test_cookies_are_secure_and_hsts_is_sent_when_served_over_https(tmp_path, database_url):
     app = make_app(tmp_path, database_url, BASE_URL="https://pitch.example.org")
     with app.app_context():
