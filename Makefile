@@ -42,7 +42,7 @@ $(AXE):
 	else echo "npm not found: accessibility checks will be skipped"; fi
 
 lint: install
-	$(BIN)/ruff check pitchday tests bench migrations/env.py
+	$(BIN)/ruff check pitchday tests bench migrations/env.py wsgi.py
 
 test: install lint $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

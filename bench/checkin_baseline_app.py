@@ -4,6 +4,7 @@ Served by gunicorn with the same settings as pitchday. ``BENCH_DATABASE_URL`` na
 ``bench_tickets`` is filled by bench/checkin_throughput.py.
 """
 
+import gc
 import os
 from datetime import UTC, datetime
 
@@ -40,3 +41,6 @@ def checkin():
 @app.get("/healthz")
 def healthz():
     return "ok"
+
+
+gc.freeze()  # as pitchday's wsgi.py: the same server settings for both sides

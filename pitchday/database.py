@@ -60,6 +60,13 @@ def write_intent():
         _write_intent.reset(token)
 
 
+# SQLite's default: a commit that brings the write-ahead log to this many pages copies it into the database.
+WAL_AUTOCHECKPOINT = 1000
+# Writes through the queue between two checkpoints of their own: door scans add about eight pages each.
+QUEUED_WRITES_PER_CHECKPOINT = 100
+_queued_writes = {"since_checkpoint": 0}  # per process: gunicorn's sync workers serve one request at a time
+
+
 @contextlib.contextmanager
 def queue_for_sqlite_writes(conn: sa.Connection):
     """Wait for SQLite's write lock in the kernel's queue rather than in SQLite's busy handler.
@@ -68,17 +75,48 @@ def queue_for_sqlite_writes(conn: sa.Connection):
     sleeping after the lock is free. Where many short writes queue (scans at the door), waiting on an
     ``flock`` first wakes the next writer the moment the previous one is done. Writers that skip this queue
     are still safe: SQLite's own lock decides, they just wait the slower way. Does nothing on PostgreSQL.
+
+    Inside the queue SQLite does not checkpoint: its automatic checkpoint runs within a COMMIT and would keep
+    every other door waiting for milliseconds. ``sqlite_checkpoint_due`` says when the caller should run one,
+    after its answer is sent (``checkpoint_sqlite``).
     """
-    database = conn.engine.url.database if conn.dialect.name == "sqlite" else None
-    if not database or database == ":memory:" or database.startswith("file:"):
+    database = _queued_database(conn)
+    if database is None:
         yield
         return
+    dbapi = conn.connection.driver_connection
     fd = os.open(f"{database}-writers.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        dbapi.execute("PRAGMA wal_autocheckpoint=0")
+        try:
+            yield
+        finally:
+            dbapi.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")  # the pooled connection as it was
+            _queued_writes["since_checkpoint"] += 1
     finally:
         os.close(fd)  # and with it the lock
+
+
+def _queued_database(conn: sa.Connection) -> str | None:
+    database = conn.engine.url.database if conn.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return database
+
+
+def sqlite_checkpoint_due() -> bool:
+    """Whether this process's queued writes have added enough to the write-ahead log for a checkpoint."""
+    if _queued_writes["since_checkpoint"] < QUEUED_WRITES_PER_CHECKPOINT:
+        return False
+    _queued_writes["since_checkpoint"] = 0
+    return True
+
+
+def checkpoint_sqlite(engine: Engine) -> None:
+    """Copy the write-ahead log into the database without blocking readers or writers (a passive checkpoint)."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 @event.listens_for(Engine, "connect")
@@ -92,6 +130,7 @@ def _sqlite_connect(dbapi_connection, connection_record):
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
     cursor.close()
 
 

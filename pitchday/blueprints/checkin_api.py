@@ -11,7 +11,7 @@ from flask import Blueprint, g, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from .. import device_api
-from ..database import queue_for_sqlite_writes
+from ..database import checkpoint_sqlite, queue_for_sqlite_writes, sqlite_checkpoint_due
 from ..driver_sql import DriverConnection
 from ..errors import DomainError
 from ..permissions import guard
@@ -88,6 +88,9 @@ def create_checkin(scan: ScanRequest):
     response = jsonify(answer.body)
     if answer.replayed:
         response.headers["Idempotent-Replayed"] = "true"
+    if sqlite_checkpoint_due():
+        engine = conn.connection.engine
+        response.call_on_close(lambda: checkpoint_sqlite(engine))  # once the answer is out, not while it waits
     return response, answer.http_status
 
 

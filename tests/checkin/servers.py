@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -20,13 +21,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(database_url: str, *, workers: int = 4, app: str = "pitchday:create_app()", extra_env=None):
-    """Serve ``app`` on a free port with ``workers`` processes; yields the port."""
+def gunicorn(database_url: str, *, workers: int = 4, app: str = "wsgi:app", extra_env=None):
+    """Serve ``app`` (by default the production entry point) on a free port with ``workers`` processes; yields the
+    port."""
     port = free_port()
     env = {**os.environ, "PITCHDAY_DATABASE_URL": database_url, "PITCHDAY_LOG_LEVEL": "WARNING",
            "PITCHDAY_SECRET_KEY": "test-secret-key-not-for-production", **(extra_env or {})}
     proc = subprocess.Popen([str(GUNICORN), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-                             app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--chdir", str(ROOT), app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -119,3 +119,32 @@ def test_behind_a_proxy_the_api_sees_the_public_address(tmp_path, database_url):
     doc = proxied.test_client().get("/api/v1/openapi.json", headers={
         "X-Forwarded-Proto": "https", "X-Forwarded-Host": "pitchday.lan:8443", "X-Forwarded-For": "192.168.1.31"}).json
     assert doc["servers"][0]["url"] == "https://pitchday.lan:8443/api/v1"
+
+
+def test_scans_checkpoint_sqlites_log_after_answering(app, client, db, event, device_token, monkeypatch):
+    """Door scans keep SQLite from checkpointing inside their queue and run the checkpoint once answered: the
+    database file itself (read without the write-ahead log) then holds the check-ins."""
+    import sqlite3
+
+    from pitchday import database
+    from pitchday.models.checkin import CheckIn
+
+    path = db.engine.url.database
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("a checkpoint is SQLite's")
+    monkeypatch.setitem(database._queued_writes, "since_checkpoint", 0)
+    monkeypatch.setattr(database, "QUEUED_WRITES_PER_CHECKPOINT", 3)
+    tickets = [make_registration(db, event, name=f"Guest {i}") for i in range(3)]
+    db.session.commit()
+    database.checkpoint_sqlite(db.engine)
+
+    def in_database_file():
+        with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as file_only:
+            return file_only.execute("SELECT count(*) FROM checkins").fetchone()[0]
+
+    for number, ticket in enumerate(tickets, start=1):
+        response = post(client, event, device_token, {"secret": ticket.ticket_secret})
+        response.close()  # as a WSGI server does once the answer is sent
+        assert response.status_code == 201
+        assert in_database_file() == (0 if number < 3 else 3)
+    assert db.session.query(CheckIn).count() == 3

@@ -1,9 +1,11 @@
-"""SQLite plumbing: door scanners queue for the write lock in the kernel, one after the other."""
+"""SQLite plumbing: door scanners queue for the write lock in the kernel, one after the other, and checkpoint
+the write-ahead log outside that queue."""
 
 import threading
 
 import sqlalchemy as sa
 
+from pitchday import database
 from pitchday.database import queue_for_sqlite_writes
 
 
@@ -49,3 +51,22 @@ def test_an_in_memory_database_needs_no_queue(tmp_path, monkeypatch):
     thread.join(timeout=5)
     assert done.is_set()
     assert not list(tmp_path.iterdir())
+
+
+def test_inside_the_queue_sqlite_does_not_checkpoint_and_the_connection_is_restored_after(tmp_path, monkeypatch):
+    monkeypatch.setitem(database._queued_writes, "since_checkpoint", 0)
+    monkeypatch.setattr(database, "QUEUED_WRITES_PER_CHECKPOINT", 2)
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'wal.sqlite3'}")
+
+    def autocheckpoint(conn):
+        return conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+
+    with engine.connect() as conn:
+        with queue_for_sqlite_writes(conn):
+            assert autocheckpoint(conn) == 0
+        assert autocheckpoint(conn) == database.WAL_AUTOCHECKPOINT
+        assert not database.sqlite_checkpoint_due()
+        with queue_for_sqlite_writes(conn):
+            pass
+    assert database.sqlite_checkpoint_due()
+    assert not database.sqlite_checkpoint_due()  # once per batch of queued writes
