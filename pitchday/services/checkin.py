@@ -214,9 +214,10 @@ def _replay(conn, device, nonce: str) -> ScanAnswer:
 def record_scan(scan: Scan, *, conn: DriverConnection | None = None) -> ScanAnswer:
     """Write a prepared scan and give its answer, on ``conn`` (the session's connection by default).
 
-    The decision does not depend on what was read before: state and "already in" are both conditions of the
-    one conditional insert. For a valid ticket that insert and its log row are the whole write (one statement
-    on PostgreSQL, so the API needs no BEGIN or COMMIT); only refusals and retries take more.
+    A check-in never rests on what was read before: the ticket's state and "not yet in" are both conditions of
+    the one conditional insert. (What was read can only refuse: a ticket read as checked in.) For a valid ticket
+    that insert and its log row are the whole write (one statement on PostgreSQL, so the API needs no BEGIN or
+    COMMIT), for a repeat scan the log row alone; other refusals and retries take a statement more.
     """
     conn = conn or session_connection()
     params = {"event": scan.event_id, "device": scan.device.id, "nonce": scan.nonce, "scanned_at": scan.scanned_at,
