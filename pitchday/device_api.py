@@ -10,7 +10,7 @@ request a queue waits on: measured in-process, the browser machinery was a fifth
 (docs/checkin.md, "Speed").
 """
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask.sessions import SessionInterface
 
 from .extensions import babel, db
@@ -53,8 +53,6 @@ def _engine_of(site: Flask):
 
 def engine():
     """The database engine inside a device API request."""
-    from flask import current_app
-
     return current_app.extensions["pitchday.engine"]
 
 
