@@ -104,7 +104,7 @@ class DriverConnection:
         self._dbapi.execute("COMMIT")
 
 
-def _aware(row: tuple, columns: tuple[int, ...]) -> tuple:
+def _aware(row: tuple, columns: tuple[int, ...]) -> list:
     values = list(row)
     for i in columns:
         value = values[i]

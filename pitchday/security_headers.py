@@ -27,38 +27,30 @@ PERMISSIONS_POLICY = {"camera": "(self)", "microphone": "()", "geolocation": "()
 HSTS = "max-age=31536000; includeSubDomains"
 
 
-def headers_for(https: bool) -> dict[str, str]:
-    headers = {
-        "Content-Security-Policy": "; ".join(f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY.items()),
-        "X-Frame-Options": "DENY",
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "strict-origin-when-cross-origin",
-        "Permissions-Policy": ", ".join(f"{name}={value}" for name, value in PERMISSIONS_POLICY.items()),
-    }
-    if https:
-        # Browsers heed HSTS only on https responses (RFC 6797, 8.1), so sending it on every one is safe.
-        headers["Strict-Transport-Security"] = HSTS
-    return headers
-
-
-def api_headers_for(https: bool) -> dict[str, str]:
-    """For the device API's JSON (OWASP's REST security cheat sheet): never cached (a scan's answer is of its
-    moment and names a person), never framed or run as a document; nothing here loads scripts or the camera."""
-    headers = {
-        "Cache-Control": "no-store",
-        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-        "X-Frame-Options": "DENY",
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-    }
-    if https:
-        headers["Strict-Transport-Security"] = HSTS
-    return headers
+# For the site's pages.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "; ".join(f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY.items()),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": ", ".join(f"{name}={value}" for name, value in PERMISSIONS_POLICY.items()),
+}
+# For the device API's JSON (OWASP's REST security cheat sheet): never cached (a scan's answer is of its moment
+# and names a person), never framed or run as a document; nothing there loads scripts or the camera.
+API_HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 def init_app(app: Flask, *, api: bool = False) -> None:
-    https = app.config["PREFERRED_URL_SCHEME"] == "https"
-    headers = api_headers_for(https) if api else headers_for(https)
+    headers = dict(API_HEADERS if api else PAGE_HEADERS)
+    if app.config["PREFERRED_URL_SCHEME"] == "https":
+        # Browsers heed HSTS only on https responses (RFC 6797, 8.1), so sending it on every one is safe.
+        headers["Strict-Transport-Security"] = HSTS
 
     @app.after_request
     def _add_security_headers(response):

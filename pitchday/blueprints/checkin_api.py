@@ -18,7 +18,7 @@ from ..permissions import guard
 from ..services import checkin, checkin_staff
 from ..services.checkin_openapi import openapi_document
 
-bp = Blueprint("checkin_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("checkin_api", __name__, url_prefix=device_api.PREFIX.rstrip("/"))
 
 
 def scan_connection() -> DriverConnection:
