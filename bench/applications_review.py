@@ -24,7 +24,7 @@ def measure(size: int) -> dict:
     from pitchday.demo.foundation import CAMPS
     from pitchday.enums import Role
     from pitchday.models import Camp
-    from pitchday.services import roles
+    from pitchday.services.accounts import roles
 
     with tempfile.TemporaryDirectory() as tmp:
         app = make_app(Path(tmp))
@@ -66,7 +66,7 @@ def measure(size: int) -> dict:
 
 
 def event_questions(event):
-    from pitchday.services.applications_cfp import call_for
+    from pitchday.services.applications.call import call_for
 
     return call_for(event).questions
 

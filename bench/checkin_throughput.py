@@ -84,7 +84,7 @@ def prepare(database_url: str, tickets: int, devices: int):
     from pitchday.demo.foundation import CAMPS
     from pitchday.extensions import db
     from pitchday.models import Camp, Event, EventStatus, EventType, Registration
-    from pitchday.services import checkin_staff
+    from pitchday.services.checkin import staff as checkin_staff
 
     app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "bench", "LOG_LEVEL": "WARNING"})
     with app.app_context():

@@ -18,7 +18,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from pitchday import create_app
-from pitchday.blueprints.events_feeds import clear_cache
+from pitchday.blueprints.events.feeds import clear_cache
 from pitchday.database import utcnow
 from pitchday.demo.foundation import CAMPS
 from pitchday.extensions import db

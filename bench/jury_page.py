@@ -24,8 +24,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
 from pitchday.extensions import db  # noqa: E402
-from pitchday.services import role_links  # noqa: E402
-from pitchday.services.jury_rubric import criteria_of  # noqa: E402
+from pitchday.services.accounts import role_links  # noqa: E402
+from pitchday.services.jury.rubric import criteria_of  # noqa: E402
 
 BUDGET = {"bytes": 60 * 1024, "requests": 6, "usable_s": 2.0}
 THROTTLE = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}

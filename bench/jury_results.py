@@ -22,8 +22,8 @@ from sqlalchemy import event as sa_event  # noqa: E402
 
 from pitchday.extensions import db  # noqa: E402
 from pitchday.models import Score  # noqa: E402
-from pitchday.services import jury_results  # noqa: E402
-from pitchday.services.running_order import slots_for  # noqa: E402
+from pitchday.services.applications.running_order import slots_for  # noqa: E402
+from pitchday.services.jury import results as jury_results
 
 RUNS = 7
 

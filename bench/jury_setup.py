@@ -22,7 +22,7 @@ from pitchday.models import (
     Startup,
     User,
 )
-from pitchday.services import jury_rubric
+from pitchday.services.jury import rubric as jury_rubric
 
 
 def make_app(database_url: str | None = None):

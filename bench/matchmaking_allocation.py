@@ -8,7 +8,7 @@ import argparse
 import random
 import time
 
-from pitchday.services.matchmaking_allocation import Pair, allocate, check, greedy
+from pitchday.services.matchmaking.allocation import Pair, allocate, check, greedy
 
 
 def large_case(seed: int, startups=60, attendees=400, pairs=1500):

@@ -28,7 +28,7 @@ from pitchday.database import utcnow, write_intent  # noqa: E402
 from pitchday.demo.foundation import CAMPS  # noqa: E402
 from pitchday.extensions import db  # noqa: E402
 from pitchday.models import Camp, Event, EventStatus, EventType  # noqa: E402
-from pitchday.services import registrations  # noqa: E402
+from pitchday.services.registrations import seats as registrations  # noqa: E402
 
 LATENCY_MS, KBITS = 400, 400
 BUDGET_BYTES, BUDGET_SECONDS = 60 * 1024, 2.0

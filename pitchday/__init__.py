@@ -54,7 +54,7 @@ def _mount_device_api(app: Flask) -> None:
 def _init_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (the schema must be known before migrations or queries run)
     from .i18n import select_locale
-    from .services.auth_session import load_user
+    from .services.accounts.session import load_user
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)

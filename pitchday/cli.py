@@ -37,7 +37,8 @@ def seed_demo(if_empty):
 @with_appcontext
 def create_admin(email, name, password):
     """Create a hub admin (or make an existing account one)."""
-    from .services import accounts, roles
+    from .services.accounts import account as accounts
+    from .services.accounts import roles
 
     user = accounts.find_by_email(email)
     generated = None

@@ -14,7 +14,7 @@ from .models import Event
 def issue_scanner_token(event_id, name):
     """Issue a bearer token for a scanning device at EVENT_ID and print it (it is shown only this once)."""
     from .errors import DomainError
-    from .services import checkin_staff
+    from .services.checkin import staff as checkin_staff
 
     event = db.session.get(Event, event_id)
     if event is None:

@@ -21,7 +21,7 @@ def mail_context():
 @with_appcontext
 def send_reminders():
     """Send the day-before reminder with the ticket; each registration gets it once however often this runs."""
-    from .services.registrations_reminders import send_reminders as send
+    from .services.registrations.reminders import send_reminders as send
 
     with mail_context():
         sent = send()
@@ -34,7 +34,7 @@ def send_reminders():
 @with_appcontext
 def purge_personal_data(dry_run):
     """Apply the retention periods (RETENTION_* settings): anonymise or delete personal data that is due."""
-    from .services.registrations_retention import purge
+    from .services.registrations.retention import purge
 
     with mail_context():
         results = purge(dry_run=dry_run)

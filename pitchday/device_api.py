@@ -31,7 +31,7 @@ class NoSessions(SessionInterface):
 def create_device_api(site: Flask) -> Flask:
     """The device API app, sharing ``site``'s config object and its database engine."""
     from . import error_pages, i18n, observability, security_headers
-    from .blueprints import checkin_api
+    from .blueprints.checkin import api as checkin_api
 
     api = Flask(__name__, instance_path=site.instance_path)
     api.config = site.config  # one config: a setting changed at run time (tests do) holds for both apps

@@ -19,7 +19,8 @@ from pitchday.database import utcnow
 from pitchday.enums import Role
 from pitchday.extensions import db as _db
 from pitchday.models import Camp, User
-from pitchday.services import accounts, roles
+from pitchday.services.accounts import account as accounts
+from pitchday.services.accounts import roles
 
 PASSWORD = "correct horse battery"
 PG_URL = os.environ.get("PITCHDAY_TEST_DATABASE_URL")

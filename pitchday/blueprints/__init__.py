@@ -5,24 +5,28 @@ from flask_babel import lazy_gettext as _l
 
 from ..labels import role_label
 from ..sectors import sector_label
-from ..services.accounts import external_url
-from . import account, admin, auth, camps, main
-from . import applications, applications_founder, applications_manage, applications_startups
-from . import checkin, checkin_admin
-from . import events, events_manage, events_organiser
-from . import impact, matchmaking, matchmaking_organiser
-from . import jury, jury_admin, jury_results
-from . import registrations, registrations_admin
-from . import vote, vote_admin
+from ..services.accounts.account import external_url
+# Areas join the shared extension points (an event's audience, personal calendars, dashboard figures) when
+# their hooks module is imported; nothing else imports these two, so they are imported here, once.
+from ..services.applications import hooks as application_hooks  # noqa: F401
+from ..services.registrations import hooks as registration_hooks  # noqa: F401
+from . import account, admin, auth, camps, impact, main, startups
+from .applications import founder as application_founder, manage as call_setup, review as application_review
+from .checkin import admin as checkin_admin, door
+from .events import dashboard, manage as event_manage, public as event_pages
+from .jury import admin as jury_admin, results as jury_results, scoring as jury_scoring
+from .matchmaking import organiser as matchmaking_organiser, requests as meeting_requests
+from .registrations import admin as registrations_admin, attendee
+from .vote import admin as vote_admin, ballot
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
-BLUEPRINTS += [events.bp, events_manage.bp, events_organiser.bp]
-BLUEPRINTS += [applications_startups.bp, applications_founder.bp, applications.bp, applications_manage.bp]
-BLUEPRINTS += [registrations.bp, registrations_admin.bp]
-BLUEPRINTS += [checkin.bp, checkin_admin.bp]  # checkin_api: the device API app (device_api.py)
-BLUEPRINTS += [jury.bp, jury_admin.bp, jury_results.bp]
-BLUEPRINTS += [matchmaking.bp, matchmaking_organiser.bp, impact.bp]
-BLUEPRINTS += [vote.bp, vote_admin.bp]
+BLUEPRINTS += [event_pages.bp, event_manage.bp, dashboard.bp]
+BLUEPRINTS += [startups.bp, application_founder.bp, application_review.bp, call_setup.bp]
+BLUEPRINTS += [attendee.bp, registrations_admin.bp]
+BLUEPRINTS += [door.bp, checkin_admin.bp]  # checkin.api: the device API app (device_api.py)
+BLUEPRINTS += [jury_scoring.bp, jury_admin.bp, jury_results.bp]
+BLUEPRINTS += [meeting_requests.bp, matchmaking_organiser.bp, impact.bp]
+BLUEPRINTS += [ballot.bp, vote_admin.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.

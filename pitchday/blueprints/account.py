@@ -8,8 +8,8 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms.accounts import ChangeEmailForm, ChangePasswordForm, ConfirmForm, ProfileForm
 from ..permissions import guard
-from ..services import accounts
-from ..services.auth_session import start_session
+from ..services.accounts import account as accounts
+from ..services.accounts.session import start_session
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 

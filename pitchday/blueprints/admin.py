@@ -12,7 +12,7 @@ from ..forms.camps import AppointForm
 from ..models import RoleGrant, User
 from ..permissions import guard
 from ..services import camps as camp_service
-from ..services import roles
+from ..services.accounts import roles
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

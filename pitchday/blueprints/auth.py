@@ -9,8 +9,9 @@ from ..extensions import db, limiter
 from ..forms.accounts import ForgotPasswordForm, LoginForm, ResetPasswordForm, SignUpForm
 from ..i18n import current_language
 from ..permissions import guard
-from ..services import accounts, role_links
-from ..services.auth_session import end_session, start_link_session, start_session
+from ..services.accounts import account as accounts
+from ..services.accounts import role_links
+from ..services.accounts.session import end_session, start_link_session, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

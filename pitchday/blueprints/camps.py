@@ -13,7 +13,7 @@ from ..i18n import current_language
 from ..models import User
 from ..permissions import guard
 from ..services import camps as camp_service
-from ..services import roles
+from ..services.accounts import roles
 
 bp = Blueprint("camps", __name__, url_prefix="/camps")
 

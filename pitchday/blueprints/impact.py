@@ -13,9 +13,9 @@ from ..forms.base import choices
 from ..forms.matchmaking import ImpactFilterForm
 from ..permissions import guard
 from ..services import camps as camp_service
-from ..services import impact
-from ..services.impact_charts import bar_chart
-from ..services.impact_labels import attendee_type_label, follow_up_label
+from ..services.impact import report as impact
+from ..services.impact.charts import bar_chart
+from ..services.impact.labels import attendee_type_label, follow_up_label
 
 bp = Blueprint("impact", __name__, url_prefix="/impact")
 

@@ -9,9 +9,9 @@ from ..extensions import db
 from ..forms.applications import ConfirmForm, InviteForm, StartupForm
 from ..permissions import guard
 from ..permissions.applications import is_member
-from ..services import applications as application_service
 from ..services import startups as startup_service
-from ..services.running_order import is_published, slots_for
+from ..services.applications import submission as application_service
+from ..services.applications.running_order import is_published, slots_for
 
 bp = Blueprint("startups", __name__, url_prefix="/startups")
 

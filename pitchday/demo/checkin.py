@@ -9,7 +9,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..models import Event, EventStatus, Registration, RegistrationStatus
 from ..models.checkin import DeviceKind, ScannerDevice
-from ..services import checkin_staff
+from ..services.checkin import staff as checkin_staff
 from .foundation import demo_user
 
 DOOR_EMAIL = "einlass@pitchday.example"

@@ -4,7 +4,8 @@ from ..database import utcnow
 from ..enums import Role
 from ..extensions import db
 from ..models import Camp, RoleGrant, User
-from ..services import accounts, roles
+from ..services.accounts import account as accounts
+from ..services.accounts import roles
 
 DEMO_PASSWORD = "pitchday-demo"
 

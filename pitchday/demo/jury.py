@@ -23,8 +23,9 @@ from ..models import (
     Startup,
 )
 from ..models.jury import ConflictReason, JurorStatus
-from ..services import jury_rubric, jury_scoring
-from ..services.running_order import slots_for
+from ..services.applications.running_order import slots_for
+from ..services.jury import rubric as jury_rubric
+from ..services.jury import scoring as jury_scoring
 from .foundation import demo_user
 
 JURORS = [("jury-anna@pitchday.example", "Anna Aufsichtsrat"), ("jury-ben@pitchday.example", "Ben Business Angel"),

@@ -35,9 +35,9 @@ from ..models import (
 from ..models.checkin import CheckIn
 from ..models.jury import JurorStatus
 from ..models.matchmaking import FollowUp, Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide
-from ..services import matchmaking as mm
-from ..services import matchmaking_meetings as meetings
-from ..services import registrations
+from ..services.matchmaking import meetings
+from ..services.matchmaking import requests as mm
+from ..services.registrations import seats as registrations
 from .foundation import demo_user
 
 FOUNDER = "gruenderin@pitchday.example"

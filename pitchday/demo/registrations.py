@@ -9,7 +9,7 @@ from ..database import utcnow
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Camp, Event, EventStatus, EventType, Registration
-from ..services import registrations
+from ..services.registrations import seats as registrations
 
 LOGINS = []
 

@@ -9,9 +9,9 @@ import sqlalchemy as sa
 
 from ..extensions import db
 from ..models import Registration, RegistrationStatus
-from ..services import checkin
 from ..services import vote as votes
-from ..services.running_order import slots_for
+from ..services.applications.running_order import slots_for
+from ..services.checkin import scan as checkin
 from .events import demo_pitch_day
 from .foundation import demo_user
 

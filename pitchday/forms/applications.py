@@ -19,7 +19,7 @@ from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Op
 
 from ..models import QuestionKind, Stage
 from ..sectors import sector_choices
-from ..services.applications_labels import KIND_LABELS, STAGE_LABELS, STATUS_LABELS
+from ..services.applications.labels import KIND_LABELS, STAGE_LABELS, STATUS_LABELS
 from .base import Form, choices
 from .camps import MultiCheckboxField
 

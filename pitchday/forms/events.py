@@ -7,7 +7,7 @@ from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberR
 from ..berlin import from_local, to_local_naive
 from ..models import BlockKind, EventType
 from ..sectors import sector_choices
-from ..services.events_labels import BLOCK_LABELS, TYPE_LABELS
+from ..services.events.labels import BLOCK_LABELS, TYPE_LABELS
 from .base import Form, choices
 from .camps import MultiCheckboxField
 

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from ..services.registrations_labels import ATTENDEE_TYPES
+from ..services.registrations.labels import ATTENDEE_TYPES
 from .base import Form, choices
 
 

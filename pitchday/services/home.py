@@ -1,6 +1,6 @@
 """What the home page shows besides the camps."""
 
-from .events_query import upcoming
+from .events.query import upcoming
 
 
 def upcoming_events(limit: int) -> list:

@@ -21,7 +21,7 @@ from ..models import (
     StartupMember,
     User,
 )
-from .accounts import external_url, normalise_email
+from .accounts.account import external_url, normalise_email
 
 PROFILE_FIELDS = ("name", "one_liner", "description", "sector_slugs", "stage", "founded_year", "city", "website",
                   "contact_name", "contact_email", "is_public", "public_description", "public_contact")

@@ -20,8 +20,8 @@ from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..models import Event, Registration, RegistrationStatus
 from ..models.vote import AudienceVote, AudienceVoteSettings, new_screen_code
-from .checkin import is_checked_in
-from .running_order import slots_for
+from .applications.running_order import slots_for
+from .checkin.scan import is_checked_in
 
 
 def settings_of(event: Event) -> AudienceVoteSettings | None:

@@ -7,7 +7,7 @@ import pytest
 
 from pitchday.models import Application, ApplicationStatus
 from pitchday.permissions.applications import DECK_READERS
-from pitchday.services import applications_decks
+from pitchday.services.applications import decks as applications_decks
 from tests.access import LOGIN, ROLES, assert_access
 from tests.applications.conftest import make_pdf, make_startup
 from tests.conftest import FormClient, create_user, log_in

@@ -10,8 +10,8 @@ import pytest
 from pitchday.database import utcnow
 from pitchday.errors import Conflict
 from pitchday.models import Application, ApplicationDecision
-from pitchday.services import applications
-from pitchday.services.applications_cfp import call_for
+from pitchday.services.applications import submission as applications
+from pitchday.services.applications.call import call_for
 from tests.applications.conftest import make_pdf
 
 

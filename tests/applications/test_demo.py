@@ -3,7 +3,7 @@
 from pitchday.demo import applications as demo
 from pitchday.demo import foundation
 from pitchday.models import Application, Camp, Event, PitchSlot, Startup
-from pitchday.services.running_order import lineup_lines
+from pitchday.services.applications.running_order import lineup_lines
 
 
 def test_demo_seeding_is_complete_and_idempotent(app, db):

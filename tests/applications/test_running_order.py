@@ -6,7 +6,10 @@ from flask import render_template
 
 from pitchday.berlin import to_local
 from pitchday.models import Application, ApplicationStatus
-from pitchday.services import event_audience, event_counts, personal_calendar, running_order
+from pitchday.services.applications import running_order
+from pitchday.services.calendar import personal as personal_calendar
+from pitchday.services.events import audience as event_audience
+from pitchday.services.events import counts as event_counts
 from tests.applications.conftest import make_startup
 
 
@@ -89,7 +92,7 @@ def test_published_line_up_reaches_panel_ical_feeds_and_audience(app, event, fou
         assert entries[0].ends_at - entries[0].starts_at == timedelta(minutes=10)
         assert founder.email in [r.email for r in event_audience.recipients_for(event)]
         assert event_counts.counts_for([event.id])["applications"] == {event.id: 2}
-        from pitchday.blueprints.panels import event_panels
+        from pitchday.blueprints.events.panels import event_panels
 
         panels = dict(event_panels(event))
         html = render_template("applications/_panel_lineup.html", **panels["applications/_panel_lineup.html"])

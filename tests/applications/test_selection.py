@@ -4,7 +4,7 @@ import csv
 import io
 
 from pitchday.models import Application, ApplicationDecision, ApplicationStatus, CallForPitches
-from pitchday.services import applications
+from pitchday.services.applications import submission as applications
 from tests.applications.conftest import make_startup
 from tests.conftest import create_user
 

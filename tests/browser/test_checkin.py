@@ -9,7 +9,7 @@ import qrcode
 from PIL import Image
 
 from pitchday.models.checkin import CheckIn
-from pitchday.services import checkin_staff
+from pitchday.services.checkin import staff as checkin_staff
 from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, PHONE
 from tests.checkin.conftest import make_event, make_registration
 from tests.conftest import create_user

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from pitchday.extensions import db
 from pitchday.models import Score, ScoreSheet
-from pitchday.services import jury_rubric
+from pitchday.services.jury import rubric as jury_rubric
 from tests.jury.conftest import juror_link, make_event, make_juror, pitches
 
 pytestmark = pytest.mark.browser
@@ -95,7 +95,7 @@ def test_a_reload_while_offline_keeps_the_unsent_change(app, live_server, page, 
 
 
 def test_the_organisers_results_page_on_a_phone(app, live_server, page, setup, organiser, screenshot, axe):
-    from pitchday.services import jury_scoring
+    from pitchday.services.jury import scoring as jury_scoring
 
     event, juror, criteria, apps = setup
     for i, application in enumerate(apps):

@@ -7,7 +7,7 @@ import pytest
 
 from pitchday.berlin import to_local
 from pitchday.database import utcnow, write_intent
-from pitchday.services import matchmaking_meetings as meetings
+from pitchday.services.matchmaking import meetings
 from tests.conftest import create_user
 from tests.matchmaking.conftest import add_pitch, make_event, register
 
@@ -88,7 +88,7 @@ def test_organiser_grid_and_impact_report_on_a_phone(app, db, camps, page, live_
     regs = [register(db, event, name) for name in ("Ina Industrie", "Ole Ordnung")]
     with app.test_request_context():
         from pitchday.models.matchmaking import RequestSide
-        from pitchday.services import matchmaking as mm
+        from pitchday.services.matchmaking import requests as mm
 
         for reg in regs:
             mm.respond(mm.request_by_attendee(reg, alpha, reason="Pilot"), accept=True, side=RequestSide.STARTUP)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from pitchday.database import write_intent
 from pitchday.demo import seed_all
 from pitchday.models import Registration
-from pitchday.services import registrations
+from pitchday.services.registrations import seats as registrations
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +99,7 @@ def test_organiser_sees_the_lists_on_a_phone(page, live_server, db, demo_event, 
         db.session.commit()
     from pitchday.enums import Role
     from pitchday.models import Camp
-    from pitchday.services import roles
+    from pitchday.services.accounts import roles
 
     organiser = create_user("orga-test@example.org", "Olga Orga")
     roles.grant(actor=None, user=organiser, role=Role.CAMP_ORGANISER, camp=db.session.get(Camp, demo_event.camp_id))

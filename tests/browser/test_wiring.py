@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from pitchday.database import utcnow
-from pitchday.services import jury_rubric
-from pitchday.services import matchmaking_meetings as meetings
+from pitchday.services.jury import rubric as jury_rubric
+from pitchday.services.matchmaking import meetings
 from tests.jury.conftest import juror_link, make_juror
 from tests.jury.conftest import make_event as make_jury_event
 from tests.matchmaking.conftest import add_pitch, make_event

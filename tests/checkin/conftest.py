@@ -7,7 +7,7 @@ import pytest
 
 from pitchday.database import utcnow
 from pitchday.models import AttendeeType, Event, EventStatus, EventType, Registration, RegistrationStatus
-from pitchday.services import checkin_staff
+from pitchday.services.checkin import staff as checkin_staff
 from tests.conftest import create_user
 
 _numbers = itertools.count(1)

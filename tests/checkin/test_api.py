@@ -60,7 +60,7 @@ def test_malformed_bodies_are_400_json(client, event, device_token, body):
 
 def test_missing_or_wrong_token_is_401_revoked_or_foreign_is_403(client, db, event, other_event, ticket,
                                                                  device_token, organiser):
-    from pitchday.services import checkin_staff
+    from pitchday.services.checkin import staff as checkin_staff
 
     assert post(client, event, None, {"secret": ticket.ticket_secret}).status_code == 401
     bad = post(client, event, "pdc_wrong", {"secret": ticket.ticket_secret})

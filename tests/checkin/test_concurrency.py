@@ -8,7 +8,7 @@ decides, not Python.
 import threading
 
 from pitchday.models.checkin import CheckIn, ScanLog
-from pitchday.services import checkin_staff
+from pitchday.services.checkin import staff as checkin_staff
 from tests.checkin.conftest import make_registration
 from tests.checkin.servers import gunicorn, request
 

@@ -4,8 +4,8 @@ import re
 
 from pitchday.models import RegistrationStatus, RoleChange
 from pitchday.models.checkin import ScannerDevice
-from pitchday.services import checkin_staff
-from pitchday.services.event_counts import counts_for
+from pitchday.services.checkin import staff as checkin_staff
+from pitchday.services.events.counts import counts_for
 from tests.checkin.conftest import make_registration
 from tests.conftest import FormClient
 
@@ -192,7 +192,7 @@ def test_cli_prints_a_working_token(app, db, event, ticket):
 def test_event_page_panel_shows_only_to_door_staff_and_organisers(app, organiser, event):
     from flask import render_template
 
-    from pitchday.blueprints.panels import event_panels
+    from pitchday.blueprints.events.panels import event_panels
 
     with app.test_request_context():
         assert [t for t, _ in event_panels(event) if t.startswith("checkin/")] == []

@@ -5,7 +5,8 @@ import pytest
 from pitchday.errors import Conflict
 from pitchday.models import RegistrationStatus
 from pitchday.models.checkin import CheckIn, ScanLog
-from pitchday.services import checkin, checkin_staff
+from pitchday.services.checkin import scan as checkin
+from pitchday.services.checkin import staff as checkin_staff
 from tests.checkin.conftest import make_registration
 
 

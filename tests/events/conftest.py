@@ -8,7 +8,7 @@ from pitchday.berlin import BERLIN
 from pitchday.database import utcnow
 from pitchday.extensions import db as _db
 from pitchday.models import AgendaBlock, BlockKind, Event, EventStatus, EventType
-from pitchday.services import event_audience
+from pitchday.services.events import audience as event_audience
 
 
 def berlin(*args) -> datetime:
@@ -62,7 +62,7 @@ def audience():
 @pytest.fixture(autouse=True)
 def _fresh_feed_cache():
     """Each test starts without feeds built by an earlier one (ids repeat across tests)."""
-    from pitchday.blueprints.events_feeds import clear_cache
+    from pitchday.blueprints.events.feeds import clear_cache
 
     clear_cache()
     yield

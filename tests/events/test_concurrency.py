@@ -7,7 +7,7 @@ from pitchday.database import write_intent
 from pitchday.errors import DomainError
 from pitchday.extensions import db
 from pitchday.models import Event, EventStatus, User
-from pitchday.services import events
+from pitchday.services.events import schedule as events
 
 
 def _run_in_parallel(app, work, count=2):

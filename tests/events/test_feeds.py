@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from pitchday.extensions import db as _db
 from pitchday.models import EventStatus
-from pitchday.services.personal_calendar import PROVIDERS, PersonalEntry
+from pitchday.services.calendar.personal import PROVIDERS, PersonalEntry
 from tests.events.conftest import future_day
 from tests.events.ical_helpers import parse_both, vevents
 
@@ -56,7 +56,7 @@ def test_a_draft_calendar_file_is_for_its_organisers_only(client, login, organis
 
 
 def test_feeds_answer_304_to_a_client_with_the_current_version(client, db, make_event, organiser):
-    from pitchday.services import events
+    from pitchday.services.events import schedule as events
 
     event = make_event()
     first = client.get("/calendar.ics")

@@ -3,7 +3,8 @@
 from datetime import UTC, datetime, timedelta
 
 from pitchday.models import EventStatus
-from pitchday.services import events, ical
+from pitchday.services.calendar import ics as ical
+from pitchday.services.events import schedule as events
 from tests.events.conftest import berlin
 from tests.events.ical_helpers import parse_both, vevents
 
@@ -89,7 +90,7 @@ def test_the_same_data_gives_the_same_bytes(app, make_event):
 
 
 def test_personal_feed_lists_each_entry_once_with_its_own_uid_and_time(app, make_event):
-    from pitchday.services.personal_calendar import PersonalEntry
+    from pitchday.services.calendar.personal import PersonalEntry
 
     event = make_event(status=EventStatus.PUBLISHED)
     slot_start = event.starts_at + timedelta(minutes=40)

@@ -183,7 +183,7 @@ def test_home_and_camp_pages_show_upcoming_events(client, make_event):
 def test_event_page_renders_the_panels_of_other_areas(app, client, make_event):
     from jinja2 import ChoiceLoader, DictLoader
 
-    from pitchday.blueprints import panels
+    from pitchday.blueprints.events import panels
 
     event = make_event()
     app.jinja_loader = ChoiceLoader([app.jinja_loader, DictLoader(
@@ -200,7 +200,7 @@ def test_event_page_renders_the_panels_of_other_areas(app, client, make_event):
 def test_organiser_dashboard_shows_own_camps_events_with_every_counter(client, login, organiser, make_event):
     from flask_babel import lazy_gettext as _l
 
-    from pitchday.services import event_counts
+    from pitchday.services.events import counts as event_counts
 
     mine = make_event(title="Mein Event")
     make_event("dortmund", "Fremdes Event")

@@ -6,7 +6,8 @@ import pytest
 
 from pitchday.errors import Conflict, Invalid
 from pitchday.models import BlockKind, EventStatus
-from pitchday.services import events, events_agenda
+from pitchday.services.events import agenda as events_agenda
+from pitchday.services.events import schedule as events
 from tests.events.conftest import future_day
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from pitchday.permissions import guard
 from pitchday.permissions.core import RULES, rule
-from pitchday.services import role_links
+from pitchday.services.accounts import role_links
 
 
 @pytest.fixture

@@ -18,10 +18,11 @@ from pitchday.models import (
     Startup,
     StartupMember,
 )
-from pitchday.services import jury_rubric
+from pitchday.services.jury import rubric as jury_rubric
 from tests.conftest import create_user
 
-START = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)
+# A few days ahead of today, whatever today is: scoring and follow-ups depend on the event not being long past.
+START = (datetime.now(UTC) + timedelta(days=3)).replace(hour=14, minute=0, second=0, microsecond=0)
 
 
 def make_event(camp, *, title="Pitch Day Essen", n_pitches=3, status=EventStatus.PUBLISHED, start=START):
@@ -58,7 +59,7 @@ def make_juror(event, email, name="Juror", **kwargs):
 
 
 def pitches(event):
-    from pitchday.services.running_order import slots_for
+    from pitchday.services.applications.running_order import slots_for
 
     return [s.application for s in slots_for(event)]
 
@@ -98,7 +99,7 @@ def founder(event, db):
 @pytest.fixture
 def juror_client(app, juror):
     """A client logged in through the juror's invitation link."""
-    from pitchday.services import role_links
+    from pitchday.services.accounts import role_links
     from tests.conftest import FormClient
 
     client = FormClient(app.test_client())
@@ -116,7 +117,7 @@ def jury_server(live_server):
 
 
 def juror_link(app, juror) -> str:
-    from pitchday.services import role_links
+    from pitchday.services.accounts import role_links
 
     with app.test_request_context():
         return "/auth/link/" + role_links.make_token(juror.user, "juror", juror.event_id)

@@ -63,7 +63,7 @@ def test_a_juror_session_opens_no_organiser_page_even_for_an_organiser(app, even
 
 def test_a_startup_member_sees_feedback_only_after_publishing(app, event, founder, organiser, login, client):
     from pitchday.extensions import db
-    from pitchday.services import jury_publish
+    from pitchday.services.jury import publish as jury_publish
 
     login(founder)
     url = f"/events/{event.id}/jury/feedback/{pitches(event)[0].id}"

@@ -2,7 +2,7 @@
 
 from pitchday.models import Conflict
 from pitchday.models.jury import ConflictReason
-from pitchday.services import applications_decks as decks
+from pitchday.services.applications import decks
 from tests.jury.conftest import pitches
 
 

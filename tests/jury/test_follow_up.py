@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from pitchday.extensions import db
 from pitchday.models import Conflict, Juror
 from pitchday.models.matchmaking import MeetingRequest, RequestSide
-from pitchday.services import matchmaking as mm
+from pitchday.services.matchmaking import requests as mm
 from tests.jury.conftest import make_event, pitches
 
 SUMMARY = "Ich möchte ein Folgegespräch mit diesem Startup"

@@ -5,7 +5,9 @@ import re
 from pitchday.extensions import db
 from pitchday.models import Juror, RoleChange
 from pitchday.permissions.jury import juror_reads_deck
-from pitchday.services import event_audience, jury_jurors, personal_calendar
+from pitchday.services.calendar import personal as personal_calendar
+from pitchday.services.events import audience as event_audience
+from pitchday.services.jury import jurors as jury_jurors
 from tests.jury.conftest import make_event, make_juror, pitches
 
 LINK_RE = re.compile(r"(http://localhost/auth/link/\S+)")
@@ -54,7 +56,7 @@ def test_a_revoked_juror_link_stops_working(app, event, juror, juror_client, org
     jury_jurors.revoke(event, juror, by=organiser)
     db.session.commit()
     assert juror_client.get(page).status_code in (302, 403)
-    from pitchday.services import role_links
+    from pitchday.services.accounts import role_links
 
     with app.test_request_context():
         token = role_links.make_token(juror.user, "juror", event.id)

@@ -7,11 +7,15 @@ import io
 import pytest
 from sqlalchemy import event as sa_event
 
-from pitchday.blueprints.panels import event_panels
+from pitchday.blueprints.events.panels import event_panels
 from pitchday.errors import Conflict as ConflictError
 from pitchday.extensions import db
 from pitchday.models import Score
-from pitchday.services import jury_jurors, jury_publish, jury_results, jury_rubric, jury_scoring
+from pitchday.services.jury import jurors as jury_jurors
+from pitchday.services.jury import publish as jury_publish
+from pitchday.services.jury import results as jury_results
+from pitchday.services.jury import rubric as jury_rubric
+from pitchday.services.jury import scoring as jury_scoring
 from tests.jury.conftest import add_pitch, make_event, make_juror, pitches
 
 
@@ -57,7 +61,7 @@ def test_results_take_the_same_small_number_of_queries_whatever_the_size(camps):
     jury_jurors.assign(big, jurors[1], all_pitches=False, application_ids=[pitches(big)[1].id])
     db.session.commit()
     fill(big, jurors, lambda j, p, c: 1 + (j * 3 + p * 7 + c) % 10)
-    assert queries_for(small) == queries_for(big) == 10  # see services/jury_results.py
+    assert queries_for(small) == queries_for(big) == 10  # see services/jury/results.py
 
 
 def test_the_live_page_shows_spread_progress_and_both_rankings(app, event, juror, juror2, login, organiser, client):

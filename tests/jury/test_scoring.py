@@ -4,7 +4,7 @@ import re
 
 from pitchday.extensions import db
 from pitchday.models import Score, ScoreSheet
-from pitchday.services import jury_scoring
+from pitchday.services.jury import scoring as jury_scoring
 from tests.jury.conftest import START, pitches
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pitchday.services.jury_stats import Crit, compute, juror_total
+from pitchday.services.jury.stats import Crit, compute, juror_total
 
 # Two criteria on 0–10, weights 1 and 3: a total is 10 × (v1 + 3·v2) / 4 percent.
 CRITS = [Crit(1, 1.0, 0, 10), Crit(2, 3.0, 0, 10)]

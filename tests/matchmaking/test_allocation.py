@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from pitchday.services.matchmaking_allocation import AllocationError, Pair, allocate, check, greedy
+from pitchday.services.matchmaking.allocation import AllocationError, Pair, allocate, check, greedy
 
 
 def best_by_exhaustive_search(pairs, slots, tables, fixed):

@@ -5,8 +5,8 @@ import threading
 
 from pitchday.database import write_intent
 from pitchday.models.matchmaking import Meeting, RequestSide
-from pitchday.services import matchmaking as mm
-from pitchday.services import matchmaking_meetings as meetings
+from pitchday.services.matchmaking import meetings
+from pitchday.services.matchmaking import requests as mm
 from tests.conftest import FormClient, log_in
 from tests.matchmaking.conftest import register
 

@@ -6,8 +6,8 @@ from pitchday.demo import foundation
 from pitchday.demo import matchmaking as demo
 from pitchday.models import Event
 from pitchday.models.matchmaking import FollowUp, Meeting, MeetingRequest
-from pitchday.services import impact
-from pitchday.services import matchmaking_meetings as meetings
+from pitchday.services.impact import report as impact
+from pitchday.services.matchmaking import meetings
 
 
 def _counts(db):
@@ -48,7 +48,7 @@ def _queue_state(db):
 def test_demo_attendees_register_through_the_queue_and_get_no_mail(app, db, outbox):
     from pitchday.database import write_intent
     from pitchday.demo import SEEDERS
-    from pitchday.services import registrations
+    from pitchday.services.registrations import seats as registrations
 
     for module in SEEDERS:
         if module is not demo:

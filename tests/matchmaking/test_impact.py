@@ -8,7 +8,7 @@ import pytest
 
 from pitchday.models import Application, ApplicationStatus, AttendeeType, EventStatus, RegistrationStatus, Startup
 from pitchday.models.matchmaking import FollowUp, Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide
-from pitchday.services import impact
+from pitchday.services.impact import report as impact
 from tests.conftest import log_in
 from tests.matchmaking.conftest import add_pitch, make_event, register
 

@@ -1,5 +1,5 @@
 """The impact report's check-ins and jurors come from the check-in and jury areas' own counters (registered in
-``services/impact.py``): a small known history with real check-in and juror rows, counted exactly."""
+``services/impact/report.py``): a small known history with real check-in and juror rows, counted exactly."""
 
 import csv
 import io
@@ -10,7 +10,10 @@ import sqlalchemy as sa
 
 from pitchday.models import AttendeeType, Juror, RegistrationStatus, Score
 from pitchday.models.checkin import CheckIn
-from pitchday.services import checkin, impact, jury_jurors, jury_rubric
+from pitchday.services.checkin import scan as checkin
+from pitchday.services.impact import report as impact
+from pitchday.services.jury import jurors as jury_jurors
+from pitchday.services.jury import rubric as jury_rubric
 from tests.conftest import create_user, log_in
 from tests.matchmaking.conftest import add_pitch, make_event, register
 

@@ -8,10 +8,10 @@ from icalendar import Calendar
 
 from pitchday.errors import Conflict
 from pitchday.models.matchmaking import Meeting, MeetingStatus, RequestSide
-from pitchday.services import matchmaking as mm
-from pitchday.services import matchmaking_meetings as meetings
-from pitchday.services.matchmaking_allocation import Pair, check
-from pitchday.services.personal_calendar import entries_for
+from pitchday.services.calendar.personal import entries_for
+from pitchday.services.matchmaking import meetings
+from pitchday.services.matchmaking import requests as mm
+from pitchday.services.matchmaking.allocation import Pair, check
 from tests.conftest import create_user
 from tests.matchmaking.conftest import register
 

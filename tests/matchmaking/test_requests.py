@@ -5,7 +5,7 @@ import pytest
 from pitchday.errors import Conflict, Invalid, NotAllowed
 from pitchday.models import RegistrationStatus
 from pitchday.models.matchmaking import RequestSide, RequestStatus
-from pitchday.services import matchmaking as mm
+from pitchday.services.matchmaking import requests as mm
 from tests.conftest import create_user
 from tests.matchmaking.conftest import add_pitch, register
 

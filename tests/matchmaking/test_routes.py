@@ -7,8 +7,8 @@ import pytest
 
 from pitchday.berlin import to_local
 from pitchday.models.matchmaking import MeetingRequest, RequestSide, RequestStatus
-from pitchday.services import matchmaking as mm
-from pitchday.services import matchmaking_meetings as meetings
+from pitchday.services.matchmaking import meetings
+from pitchday.services.matchmaking import requests as mm
 from tests.conftest import create_user, log_in
 from tests.matchmaking.conftest import add_pitch, register
 
@@ -125,8 +125,8 @@ def request_context():
 
 
 def test_the_event_page_panel_and_dashboard_count(app, db, new_client, pitch_day, organiser):
-    from pitchday.blueprints.panels import event_panels
-    from pitchday.services.event_counts import counts_for
+    from pitchday.blueprints.events.panels import event_panels
+    from pitchday.services.events.counts import counts_for
 
     event = pitch_day["event"]
     with app.test_request_context():

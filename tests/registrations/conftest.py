@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 
 from pitchday.database import utcnow, write_intent
 from pitchday.models import Event, EventStatus, EventType
-from pitchday.services import registrations
+from pitchday.services.registrations import seats as registrations
 
 
 def create_event(db, camp, *, capacity=3, status=EventStatus.PUBLISHED, starts_in=timedelta(days=10), **extra):

@@ -1,7 +1,10 @@
 """What registrations add for other areas: the event's audience, personal calendars and dashboard counts."""
 
 from pitchday.database import write_intent
-from pitchday.services import event_audience, event_counts, personal_calendar, registrations
+from pitchday.services.calendar import personal as personal_calendar
+from pitchday.services.events import audience as event_audience
+from pitchday.services.events import counts as event_counts
+from pitchday.services.registrations import seats as registrations
 
 
 def test_confirmed_attendees_hear_about_event_changes(db, event, register):

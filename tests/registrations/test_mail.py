@@ -39,7 +39,7 @@ def test_mail_is_in_english_for_someone_who_registered_in_english(event, registe
 
 def test_waiting_list_and_promotion_mails(db, event, register, outbox):
     from pitchday.database import write_intent
-    from pitchday.services import registrations
+    from pitchday.services.registrations import seats as registrations
 
     first = register(event, 1)
     register(event, 2), register(event, 3)
@@ -61,7 +61,7 @@ def test_waiting_list_and_promotion_mails(db, event, register, outbox):
 
 def test_nothing_is_sent_when_the_registration_is_rolled_back(db, event, outbox):
     from pitchday.database import write_intent
-    from pitchday.services import registrations
+    from pitchday.services.registrations import seats as registrations
 
     with write_intent():
         registrations.register(event, name="X", email="x@example.org", attendee_type="other")

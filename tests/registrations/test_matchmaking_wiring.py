@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from pitchday.models import AgendaBlock, BlockKind, Registration
 from pitchday.models.matchmaking import MatchmakingProfile
-from pitchday.services import matchmaking as mm
-from pitchday.services import matchmaking_meetings as meetings
+from pitchday.services.matchmaking import meetings
+from pitchday.services.matchmaking import requests as mm
 from tests.registrations.test_cron import run, tomorrow_evening
 from tests.registrations.test_mail import parts
 from tests.registrations.test_routes import post_registration, register_url

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from pitchday.database import utcnow, write_intent
 from pitchday.models import RegistrationQueue
-from pitchday.services import registrations
+from pitchday.services.registrations import seats as registrations
 
 
 def people(*numbers):

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from icalendar import Calendar
 
 from pitchday.models import Registration
-from pitchday.services.registrations_questions import add as add_question
+from pitchday.services.registrations.questions import add as add_question
 from tests.registrations.conftest import decode_png, decode_svg
 
 FORM = {"name": "Anna Schmidt", "email": "anna@example.org", "organisation": "Kowalski GmbH",
@@ -171,7 +171,7 @@ def test_posting_without_csrf_token_is_refused(client, event, register):
 def test_the_event_page_panel_shows_the_form_or_my_ticket(app, event, member, register):
     from flask import render_template_string
 
-    from pitchday.blueprints.panels import event_panels
+    from pitchday.blueprints.events.panels import event_panels
 
     with app.test_request_context("/"):
         panels = event_panels(event)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from pitchday.database import utcnow, write_intent
 from pitchday.errors import Conflict
 from pitchday.models import EventStatus, Registration
-from pitchday.services import registrations
+from pitchday.services.registrations import seats as registrations
 
 
 def statuses(db, event):

@@ -4,7 +4,7 @@ import pytest
 
 from pitchday import tokens
 from pitchday.errors import Conflict, Invalid
-from pitchday.services import accounts
+from pitchday.services.accounts import account as accounts
 
 
 def test_sign_up_refuses_an_address_already_in_use_whatever_its_case(db, member):

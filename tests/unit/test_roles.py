@@ -5,7 +5,7 @@ import pytest
 from pitchday.enums import Role, RoleAction
 from pitchday.errors import Conflict
 from pitchday.models import RoleChange
-from pitchday.services import roles
+from pitchday.services.accounts import roles
 
 
 def test_appointing_an_organiser_is_recorded_with_actor_and_camp(db, hub_admin, member, camps):

@@ -10,17 +10,17 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.applications import ConfirmForm, answers_from, application_form, fill_answers
-from ..permissions import guard
-from ..services import applications as application_service
-from ..services import applications_decks as decks
-from ..services import startups as startup_service
-from ..services.applications_cfp import call_for, is_open
-from ..services.applications_selection import history_of
-from ..services.event_lookup import load_event
-from ..services.running_order import is_published, slot_of
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.applications import ConfirmForm, answers_from, application_form, fill_answers
+from ...permissions import guard
+from ...services import startups as startup_service
+from ...services.applications import decks
+from ...services.applications import submission as application_service
+from ...services.applications.call import call_for, is_open
+from ...services.applications.running_order import is_published, slot_of
+from ...services.applications.selection import history_of
+from ...services.events.lookup import load_event
 
 bp = Blueprint("apply", __name__)
 
@@ -123,7 +123,7 @@ def _show_errors(form, error, chosen_file: bool) -> None:
 @bp.get("/applications/<int:application_id>")
 @guard("application.read", application=application_service.by_id)
 def show(application):
-    from ..permissions.applications import is_member
+    from ...permissions.applications import is_member
 
     return render_template("applications/apply/show.html", application=application, event=application.event,
                            answers=application_service.answers_by_question(application),

@@ -5,15 +5,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..berlin import from_local, to_local_naive
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.applications import CallForm, ConfirmForm, LengthsForm, QuestionForm
-from ..models import Application, ApplicationStatus, PitchSlot
-from ..permissions import guard
-from ..services import applications_cfp as cfp
-from ..services import running_order
-from ..services.event_lookup import load_event
+from ...berlin import from_local, to_local_naive
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.applications import CallForm, ConfirmForm, LengthsForm, QuestionForm
+from ...models import Application, ApplicationStatus, PitchSlot
+from ...permissions import guard
+from ...services.applications import call as cfp
+from ...services.applications import running_order
+from ...services.events.lookup import load_event
 
 bp = Blueprint("cfp", __name__)
 

@@ -5,22 +5,21 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..database import utcnow
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.applications import BulkForm, DecisionForm, NoteForm
-from ..models import Application, ApplicationStatus
-from ..permissions import can, guard
-from ..services import applications as application_service
-from ..services import applications_hooks  # noqa: F401  (registers audience, calendar and counter providers)
-from ..services import applications_selection as selection
-from ..services import startups as startup_service
-from ..services.applications_cfp import call_for, is_open
-from ..services.applications_export import applications_csv
-from ..services.applications_labels import STATUS_BADGES, kind_label, stage_label, status_label
-from ..services.event_lookup import load_event
-from ..services.running_order import is_published, slot_of, slots_for
-from .panels import register_event_panel
+from ...database import utcnow
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.applications import BulkForm, DecisionForm, NoteForm
+from ...models import Application, ApplicationStatus
+from ...permissions import can, guard
+from ...services import startups as startup_service
+from ...services.applications import selection
+from ...services.applications import submission as application_service
+from ...services.applications.call import call_for, is_open
+from ...services.applications.export import applications_csv
+from ...services.applications.labels import STATUS_BADGES, kind_label, stage_label, status_label
+from ...services.applications.running_order import is_published, slot_of, slots_for
+from ...services.events.lookup import load_event
+from ..events.panels import register_event_panel
 
 bp = Blueprint("applications", __name__)
 

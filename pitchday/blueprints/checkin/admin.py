@@ -4,13 +4,15 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.checkin import ConfirmForm, DeviceForm, StaffForm
-from ..models.checkin import DeviceKind
-from ..permissions import guard
-from ..services import checkin, checkin_lists, checkin_staff
-from ..services.event_lookup import load_event
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.checkin import ConfirmForm, DeviceForm, StaffForm
+from ...models.checkin import DeviceKind
+from ...permissions import guard
+from ...services.checkin import lists as checkin_lists
+from ...services.checkin import scan as checkin
+from ...services.checkin import staff as checkin_staff
+from ...services.events.lookup import load_event
 
 bp = Blueprint("checkin_admin", __name__, url_prefix="/events/<int:event_id>/checkin")
 

@@ -10,13 +10,14 @@ from typing import NamedTuple
 from flask import Blueprint, g, jsonify, request, url_for
 from flask_babel import gettext as _
 
-from .. import device_api
-from ..database import checkpoint_sqlite, queue_for_sqlite_writes, sqlite_checkpoint_due
-from ..driver_sql import DriverConnection
-from ..errors import DomainError
-from ..permissions import guard
-from ..services import checkin, checkin_staff
-from ..services.checkin_openapi import openapi_document
+from ... import device_api
+from ...database import checkpoint_sqlite, queue_for_sqlite_writes, sqlite_checkpoint_due
+from ...driver_sql import DriverConnection
+from ...errors import DomainError
+from ...permissions import guard
+from ...services.checkin import scan as checkin
+from ...services.checkin import staff as checkin_staff
+from ...services.checkin.openapi import openapi_document
 
 bp = Blueprint("checkin_api", __name__, url_prefix=device_api.PREFIX.rstrip("/"))
 

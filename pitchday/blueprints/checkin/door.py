@@ -6,15 +6,18 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.checkin import CodeForm
-from ..permissions import can, guard
-from ..permissions.checkin import is_staff
-from ..services import checkin, checkin_lists, impact, role_links
-from ..services.event_counts import register as register_count
-from ..services.event_lookup import load_event
-from .panels import register_event_panel
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.checkin import CodeForm
+from ...permissions import can, guard
+from ...permissions.checkin import is_staff
+from ...services.accounts import role_links
+from ...services.checkin import lists as checkin_lists
+from ...services.checkin import scan as checkin
+from ...services.events.counts import register as register_count
+from ...services.events.lookup import load_event
+from ...services.impact import report as impact
+from ..events.panels import register_event_panel
 
 bp = Blueprint("checkin", __name__, url_prefix="/events/<int:event_id>/checkin")
 

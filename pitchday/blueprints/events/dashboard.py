@@ -3,9 +3,9 @@
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
-from ..permissions import guard
-from ..services.events_dashboard import camps_of
-from ..services.events_dashboard import dashboard as dashboard_rows
+from ...permissions import guard
+from ...services.events.dashboard import camps_of
+from ...services.events.dashboard import dashboard as dashboard_rows
 
 bp = Blueprint("organiser", __name__, url_prefix="/organise")
 

@@ -11,7 +11,7 @@ from collections import OrderedDict
 
 from flask import Response, current_app, request
 
-from ..i18n import current_language
+from ...i18n import current_language
 
 ICS_MIMETYPE = "text/calendar"  # Flask adds "; charset=utf-8" to text types
 

@@ -6,16 +6,17 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..berlin import from_local, to_local_naive
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.accounts import ConfirmForm
-from ..forms.events import BlockForm, CopyForm, EventForm, StatusForm
-from ..models import EventStatus
-from ..permissions import guard
-from ..services import camps as camp_service
-from ..services import events, events_agenda
-from ..services.event_lookup import load_block, load_event
+from ...berlin import from_local, to_local_naive
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.accounts import ConfirmForm
+from ...forms.events import BlockForm, CopyForm, EventForm, StatusForm
+from ...models import EventStatus
+from ...permissions import guard
+from ...services import camps as camp_service
+from ...services.events import agenda as events_agenda
+from ...services.events import schedule as events
+from ...services.events.lookup import load_block, load_event
 
 bp = Blueprint("events_manage", __name__)
 

@@ -12,18 +12,20 @@ from flask_babel import force_locale, format_date, format_datetime
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from ..berlin import BERLIN
-from ..i18n import LANGUAGES, current_language
-from ..permissions import can, guard
-from ..sectors import SECTORS, sector_label
-from ..services import camps as camp_service
-from ..services import events_links, events_query, ical
-from ..services.accounts import external_url
-from ..services.event_lookup import load_event, load_feed_owner
-from ..services.events_labels import block_label, status_label, type_label
-from ..services.events_text import render_markdown
-from ..services.personal_calendar import entries_for
-from .events_feeds import calendar_response
+from ...berlin import BERLIN
+from ...i18n import LANGUAGES, current_language
+from ...permissions import can, guard
+from ...sectors import SECTORS, sector_label
+from ...services import camps as camp_service
+from ...services.accounts.account import external_url
+from ...services.calendar import ics as ical
+from ...services.calendar.personal import entries_for
+from ...services.events import links as events_links
+from ...services.events import query as events_query
+from ...services.events.labels import block_label, status_label, type_label
+from ...services.events.lookup import load_event, load_feed_owner
+from ...services.events.text import render_markdown
+from .feeds import calendar_response
 from .panels import event_panels
 
 bp = Blueprint("events", __name__)

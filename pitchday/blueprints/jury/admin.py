@@ -4,17 +4,19 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.base import choices
-from ..forms.jury import AssignForm, ConflictForm, CriterionForm, InviteForm, ResetForm
-from ..i18n import current_language
-from ..models import Criterion
-from ..permissions import guard
-from ..services import jury_jurors, jury_rubric, jury_scoring
-from ..services.event_lookup import load_event
-from ..services.jury_lookup import load_juror, load_pitch
-from ..services.running_order import slots_for
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.base import choices
+from ...forms.jury import AssignForm, ConflictForm, CriterionForm, InviteForm, ResetForm
+from ...i18n import current_language
+from ...models import Criterion
+from ...permissions import guard
+from ...services.applications.running_order import slots_for
+from ...services.events.lookup import load_event
+from ...services.jury import jurors as jury_jurors
+from ...services.jury import rubric as jury_rubric
+from ...services.jury import scoring as jury_scoring
+from ...services.jury.lookup import load_juror, load_pitch
 
 bp = Blueprint("jury_admin", __name__, url_prefix="/events/<int:event_id>/jury")
 

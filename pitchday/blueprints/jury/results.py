@@ -5,16 +5,18 @@ from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.base import choices
-from ..forms.jury import AwardForm
-from ..permissions import guard
-from ..permissions.jury import results_published
-from ..services import jury_export, jury_publish, jury_results
-from ..services.event_lookup import load_event
-from ..services.jury_lookup import load_pitch
-from . import panels
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.base import choices
+from ...forms.jury import AwardForm
+from ...permissions import guard
+from ...permissions.jury import results_published
+from ...services.events.lookup import load_event
+from ...services.jury import export as jury_export
+from ...services.jury import publish as jury_publish
+from ...services.jury import results as jury_results
+from ...services.jury.lookup import load_pitch
+from ..events import panels
 
 bp = Blueprint("jury_results", __name__, url_prefix="/events/<int:event_id>/jury")
 

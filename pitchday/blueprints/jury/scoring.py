@@ -8,17 +8,19 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from ..database import utcnow, write_intent
-from ..errors import DomainError, Invalid
-from ..extensions import db
-from ..forms.jury import CONFLICT_REASONS
-from ..models import Juror, ScoreSheet
-from ..permissions import can, guard
-from ..permissions.jury import active_juror
-from ..services import jury_jurors, jury_rubric, jury_scoring
-from ..services import matchmaking as mm
-from ..services.event_lookup import load_event
-from ..services.jury_lookup import load_pitch
+from ...database import utcnow, write_intent
+from ...errors import DomainError, Invalid
+from ...extensions import db
+from ...forms.jury import CONFLICT_REASONS
+from ...models import Juror, ScoreSheet
+from ...permissions import can, guard
+from ...permissions.jury import active_juror
+from ...services.events.lookup import load_event
+from ...services.jury import jurors as jury_jurors
+from ...services.jury import rubric as jury_rubric
+from ...services.jury import scoring as jury_scoring
+from ...services.jury.lookup import load_pitch
+from ...services.matchmaking import requests as mm
 
 bp = Blueprint("jury", __name__)
 

@@ -5,20 +5,19 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..berlin import to_local
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.accounts import ConfirmForm
-from ..forms.base import choices
-from ..forms.matchmaking import FollowUpForm, MoveForm, SettingsForm
-from ..permissions import guard
-from ..services import matchmaking as mm
-from ..services import matchmaking_followups as followups
-from ..services import matchmaking_meetings as meetings
-from ..services.event_lookup import load_event
-from ..services.impact_labels import LABEL_FILTERS
-from ..services.matchmaking_lookup import load_meeting, load_startup
-from ..services.matchmaking_views import grid_view
+from ...berlin import to_local
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.accounts import ConfirmForm
+from ...forms.base import choices
+from ...forms.matchmaking import FollowUpForm, MoveForm, SettingsForm
+from ...permissions import guard
+from ...services.events.lookup import load_event
+from ...services.impact.labels import LABEL_FILTERS
+from ...services.matchmaking import followups, meetings
+from ...services.matchmaking import requests as mm
+from ...services.matchmaking.lookup import load_meeting, load_startup
+from ...services.matchmaking.views import grid_view
 
 bp = Blueprint("matchmaking_organiser", __name__, url_prefix="/events/<int:event_id>/matchmaking")
 bp.context_processor(lambda: LABEL_FILTERS)

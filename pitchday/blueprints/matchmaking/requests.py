@@ -5,24 +5,22 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.accounts import ConfirmForm
-from ..forms.base import choices
-from ..forms.matchmaking import AskForm, FollowUpForm, ProfileForm
-from ..models.matchmaking import RequestSide
-from ..permissions import guard
-from ..services import matchmaking as mm
-from ..services import matchmaking_contacts as contacts
-from ..services import matchmaking_followups as followups
-from ..services import matchmaking_meetings as meetings
-from ..services.event_lookup import load_event
-from ..services.impact_labels import LABEL_FILTERS
-from ..services.matchmaking_links import panel_context
-from ..services.matchmaking_lookup import load_startup, load_ticket
-from ..services.matchmaking_notify import meeting_ics
-from ..services.matchmaking_views import attendee_view, startup_view
-from .panels import register_event_panel
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.accounts import ConfirmForm
+from ...forms.base import choices
+from ...forms.matchmaking import AskForm, FollowUpForm, ProfileForm
+from ...models.matchmaking import RequestSide
+from ...permissions import guard
+from ...services.events.lookup import load_event
+from ...services.impact.labels import LABEL_FILTERS
+from ...services.matchmaking import contacts, followups, meetings
+from ...services.matchmaking import requests as mm
+from ...services.matchmaking.links import panel_context
+from ...services.matchmaking.lookup import load_startup, load_ticket
+from ...services.matchmaking.notify import meeting_ics
+from ...services.matchmaking.views import attendee_view, startup_view
+from ..events.panels import register_event_panel
 
 bp = Blueprint("matchmaking", __name__)
 bp.context_processor(lambda: LABEL_FILTERS)

@@ -5,16 +5,17 @@ from flask_babel import gettext as _
 from flask_babel import pgettext
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.registrations import CapacityForm, ConfirmForm, QuestionForm
-from ..models import RegistrationQuestion
-from ..permissions import guard
-from ..services import registrations, registrations_lists
-from ..services import registrations_questions as questions
-from ..services.event_lookup import load_event
-from ..services.registrations_export import attendees_csv
-from ..services.registrations_labels import ATTENDEE_TYPES, STATUSES, attendee_type_label
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.registrations import CapacityForm, ConfirmForm, QuestionForm
+from ...models import RegistrationQuestion
+from ...permissions import guard
+from ...services.events.lookup import load_event
+from ...services.registrations import lists as registrations_lists
+from ...services.registrations import questions
+from ...services.registrations import seats as registrations
+from ...services.registrations.export import attendees_csv
+from ...services.registrations.labels import ATTENDEE_TYPES, STATUSES, attendee_type_label
 
 bp = Blueprint("registrations_admin", __name__, url_prefix="/events/<int:event_id>/registrations")
 bp.add_app_template_global(attendee_type_label)

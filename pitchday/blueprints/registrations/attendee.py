@@ -5,19 +5,20 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms.registrations import ConfirmForm, registration_form_for
-from ..i18n import current_language
-from ..models import RegistrationStatus
-from ..permissions import guard
-from ..services import matchmaking, registrations, registrations_hooks  # noqa: F401  (registers the providers)
-from ..services.event_lookup import load_event
-from ..services.ical import event_ics
-from ..services.registrations_questions import questions_of
-from ..services.registrations_retention import delete_own_data
-from ..services.registrations_tickets import qr_png, qr_svg, qr_svg_inline
-from .panels import register_event_panel
+from ...errors import DomainError
+from ...extensions import db
+from ...forms.registrations import ConfirmForm, registration_form_for
+from ...i18n import current_language
+from ...models import RegistrationStatus
+from ...permissions import guard
+from ...services.calendar.ics import event_ics
+from ...services.events.lookup import load_event
+from ...services.matchmaking import requests as matchmaking
+from ...services.registrations import seats as registrations
+from ...services.registrations.questions import questions_of
+from ...services.registrations.retention import delete_own_data
+from ...services.registrations.tickets import qr_png, qr_svg, qr_svg_inline
+from ..events.panels import register_event_panel
 
 bp = Blueprint("registrations", __name__)
 

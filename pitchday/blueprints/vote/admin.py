@@ -5,12 +5,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
-from ..permissions import guard
-from ..services import vote as votes
-from ..services.event_lookup import load_event
-from . import panels
+from ...errors import DomainError
+from ...extensions import db
+from ...permissions import guard
+from ...services import vote as votes
+from ...services.events.lookup import load_event
+from ..events import panels
 
 bp = Blueprint("vote_admin", __name__, url_prefix="/events/<int:event_id>/vote")
 

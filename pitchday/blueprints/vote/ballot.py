@@ -3,13 +3,13 @@
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ..errors import DomainError
-from ..extensions import db, limiter
-from ..forms.vote import BallotForm, CodeForm
-from ..permissions import guard
-from ..services import registrations
-from ..services import vote as votes
-from .registrations import TICKET_HEADERS
+from ...errors import DomainError
+from ...extensions import db, limiter
+from ...forms.vote import BallotForm, CodeForm
+from ...permissions import guard
+from ...services import vote as votes
+from ...services.registrations import seats as registrations
+from ..registrations.attendee import TICKET_HEADERS
 
 bp = Blueprint("vote", __name__)
 

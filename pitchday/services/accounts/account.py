@@ -6,12 +6,12 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .. import mail, tokens
-from ..database import utcnow
-from ..errors import Conflict, Invalid
-from ..extensions import db
-from ..models import User
-from ..models.accounts import new_token
+from ... import mail, tokens
+from ...database import utcnow
+from ...errors import Conflict, Invalid
+from ...extensions import db
+from ...models import User
+from ...models.accounts import new_token
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600
 RESET_MAX_AGE = 2 * 3600

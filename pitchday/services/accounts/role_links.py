@@ -9,10 +9,10 @@ from collections.abc import Callable
 from flask import current_app
 from flask_babel import gettext as _
 
-from .. import tokens
-from ..errors import NotAllowed
-from ..extensions import db
-from ..models import User
+from ... import tokens
+from ...errors import NotAllowed
+from ...extensions import db
+from ...models import User
 
 STILL_VALID: dict[str, Callable[[User, int], bool]] = {}
 LANDING: dict[str, str] = {}

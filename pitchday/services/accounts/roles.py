@@ -2,10 +2,10 @@
 
 from flask_babel import gettext as _
 
-from ..enums import Role, RoleAction
-from ..errors import Conflict, NotFound
-from ..extensions import db
-from ..models import Camp, RoleChange, RoleGrant, User
+from ...enums import Role, RoleAction
+from ...errors import Conflict, NotFound
+from ...extensions import db
+from ...models import Camp, RoleChange, RoleGrant, User
 
 
 def record(*, actor: User | None, subject: User, role: str, action: RoleAction, camp: Camp | None = None,
@@ -36,7 +36,7 @@ def grant(*, actor: User | None, user: User, role: Role, camp: Camp | None = Non
 
 def appoint_by_email(*, actor: User, email: str, role: Role, camp: Camp | None = None) -> User:
     """Give ``role`` to the account with this address; a clear error when nobody has one yet."""
-    from .accounts import find_by_email
+    from .account import find_by_email
 
     user = find_by_email(email)
     if user is None:

@@ -3,8 +3,8 @@
 from flask import session
 from flask_login import login_user, logout_user
 
-from ..extensions import db
-from ..models import User
+from ...extensions import db
+from ...models import User
 
 
 def load_user(session_token: str) -> User | None:

@@ -5,10 +5,10 @@ from datetime import datetime
 from flask import abort
 from flask_babel import gettext as _
 
-from ..database import utcnow
-from ..errors import Invalid
-from ..extensions import db
-from ..models import CallForPitches, CfpQuestion, Event, QuestionKind, User
+from ...database import utcnow
+from ...errors import Invalid
+from ...extensions import db
+from ...models import CallForPitches, CfpQuestion, Event, QuestionKind, User
 
 CHOICE_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import gettext as _
 
-from ..errors import Invalid
+from ...errors import Invalid
 
 log = logging.getLogger(__name__)
 

@@ -9,12 +9,12 @@ import io
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
-from ..berlin import to_local
-from ..extensions import db
-from ..models import Application, ApplicationStatus, Event
-from ..sectors import sector_label
-from .applications_cfp import call_for
-from .applications_labels import stage_label, status_label
+from ...berlin import to_local
+from ...extensions import db
+from ...models import Application, ApplicationStatus, Event
+from ...sectors import sector_label
+from .call import call_for
+from .labels import stage_label, status_label
 
 
 def _cell(value: str) -> str:

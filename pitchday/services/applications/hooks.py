@@ -3,9 +3,11 @@ members), what goes into personal calendars (pitch slots) and the dashboard's "a
 
 from flask_babel import lazy_gettext as _l
 
-from ..extensions import db
-from ..models import Application, ApplicationStatus, PitchSlot, StartupMember, User
-from . import event_audience, event_counts, personal_calendar
+from ...extensions import db
+from ...models import Application, ApplicationStatus, PitchSlot, StartupMember, User
+from ..calendar import personal as personal_calendar
+from ..events import audience as event_audience
+from ..events import counts as event_counts
 from .running_order import is_published, slots_for
 
 

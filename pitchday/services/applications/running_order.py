@@ -12,12 +12,12 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from ..database import utcnow
-from ..errors import Conflict, Invalid
-from ..extensions import db
-from ..i18n import clock
-from ..models import Application, ApplicationStatus, Event, PitchSlot, User
-from .applications_cfp import call_for, ensure_call
+from ...database import utcnow
+from ...errors import Conflict, Invalid
+from ...extensions import db
+from ...i18n import clock
+from ...models import Application, ApplicationStatus, Event, PitchSlot, User
+from .call import call_for, ensure_call
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ organisers deciding at once cannot both win), records the history and queues the
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
-from .. import mail
-from ..database import utcnow
-from ..errors import Conflict, Invalid
-from ..extensions import db
-from ..models import (
+from ... import mail
+from ...database import utcnow
+from ...errors import Conflict, Invalid
+from ...extensions import db
+from ...models import (
     Application,
     ApplicationDecision,
     ApplicationNote,
@@ -22,8 +22,8 @@ from ..models import (
     StartupMember,
     User,
 )
-from .accounts import external_url
-from .applications_cfp import call_for
+from ..accounts.account import external_url
+from .call import call_for
 
 S = ApplicationStatus
 TRANSITIONS: dict[ApplicationStatus, set[ApplicationStatus]] = {
@@ -119,7 +119,7 @@ def _notify(application: Application, status: ApplicationStatus) -> None:
 
 
 def _status(status) -> str:
-    from .applications_labels import status_label
+    from .labels import status_label
 
     return status_label(status)
 

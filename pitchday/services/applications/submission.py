@@ -9,13 +9,13 @@ from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from ..database import utcnow
-from ..errors import Conflict, Gone, Invalid
-from ..extensions import db
-from ..i18n import when
-from ..models import Application, ApplicationAnswer, ApplicationDecision, ApplicationStatus, Event, Startup, User
-from . import applications_decks as decks
-from .applications_cfp import call_for
+from ...database import utcnow
+from ...errors import Conflict, Gone, Invalid
+from ...extensions import db
+from ...i18n import when
+from ...models import Application, ApplicationAnswer, ApplicationDecision, ApplicationStatus, Event, Startup, User
+from . import decks
+from .call import call_for
 
 EDITABLE = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED)
 WITHDRAWABLE = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.SHORTLISTED,

@@ -8,12 +8,12 @@ feed's ETag can be computed from the data alone. Times carry TZID=Europe/Berlin 
 from flask import current_app
 from flask_babel import gettext as _
 
-from ..models import BlockKind, EventStatus, EventType
-from ..sectors import SECTORS
-from . import ical_writer as w
-from .events_labels import block_label, type_label
-from .events_text import plain_text
-from .running_order import lineup_lines
+from ...models import BlockKind, EventStatus, EventType
+from ...sectors import SECTORS
+from ..applications.running_order import lineup_lines
+from ..events.labels import block_label, type_label
+from ..events.text import plain_text
+from . import writer as w
 
 PRODID = "-//pitchday//pitchday events//DE"
 

@@ -7,7 +7,7 @@ with icalendar and vobject, so the two stay in agreement.
 
 from datetime import UTC, datetime
 
-from ..berlin import BERLIN
+from ...berlin import BERLIN
 
 CRLF = "\r\n"
 

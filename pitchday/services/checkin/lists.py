@@ -4,10 +4,10 @@ import hashlib
 
 import sqlalchemy as sa
 
-from ..extensions import db
-from ..models import Event, Registration, RegistrationStatus
-from ..models.checkin import CheckIn, ScanLog
-from .checkin import attendee_type_label
+from ...extensions import db
+from ...models import Event, Registration, RegistrationStatus
+from ...models.checkin import CheckIn, ScanLog
+from .scan import attendee_type_label
 
 SEARCH_LIMIT = 20
 

@@ -17,15 +17,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..database import utcnow
-from ..driver_sql import DriverConnection
-from ..errors import Conflict
-from ..extensions import db
-from ..models import Event, Registration, RegistrationStatus, User
-from ..models.checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
-from . import checkin_sql as sql
-from . import checkin_staff
-from .registrations_labels import attendee_type_label  # noqa: F401  (re-exported for the check-in pages)
+from ...database import utcnow
+from ...driver_sql import DriverConnection
+from ...errors import Conflict
+from ...extensions import db
+from ...models import Event, Registration, RegistrationStatus, User
+from ...models.checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
+from ..registrations.labels import attendee_type_label
+from . import sql
+from . import staff as checkin_staff
 
 RESULT_LABELS = {
     "checked_in": _l("Checked in"),

@@ -6,7 +6,7 @@ ticket already in, the log row alone). ON CONFLICT ... RETURNING works on SQLite
 a returned row, not a rowcount, says whether an insert landed. The rules that use them are in ``checkin``.
 """
 
-from ..driver_sql import Statement
+from ...driver_sql import Statement
 
 _TICKET_COLUMNS = "id, event_id, status, name, organisation, attendee_type"
 

@@ -10,13 +10,14 @@ import secrets
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from ..database import utcnow
-from ..enums import LinkScope, RoleAction
-from ..errors import Conflict, DomainError, NotFound
-from ..extensions import db
-from ..models import Event, User
-from ..models.checkin import DeviceKind, ScannerDevice
-from . import accounts, role_links, roles
+from ...database import utcnow
+from ...enums import LinkScope, RoleAction
+from ...errors import Conflict, DomainError, NotFound
+from ...extensions import db
+from ...models import Event, User
+from ...models.checkin import DeviceKind, ScannerDevice
+from ..accounts import account as accounts
+from ..accounts import role_links, roles
 
 TOKEN_PREFIX = "pdc_"  # noqa: S105  (a visible prefix so leaked tokens are recognisable, not a secret)
 

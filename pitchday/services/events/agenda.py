@@ -2,10 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 
-from ..database import utcnow
-from ..errors import Conflict, Invalid
-from ..extensions import db
-from ..models import AgendaBlock, BlockKind, Event, EventStatus
+from ...database import utcnow
+from ...errors import Conflict, Invalid
+from ...extensions import db
+from ...models import AgendaBlock, BlockKind, Event, EventStatus
 
 
 def _check(event: Event, *, kind, title, starts_at, ends_at, ignore: AgendaBlock | None = None) -> None:

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
-from ..database import utcnow
-from ..extensions import db
-from ..models import Camp, Event
-from .event_counts import COUNTERS, counts_for
+from ...database import utcnow
+from ...extensions import db
+from ...models import Camp, Event
+from .counts import COUNTERS, counts_for
 
 
 @dataclass(frozen=True)

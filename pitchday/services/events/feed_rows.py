@@ -10,8 +10,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from ..extensions import db
-from ..models import AgendaBlock, Camp, Event
+from ...extensions import db
+from ...models import AgendaBlock, Camp, Event
 
 
 @dataclass(slots=True)

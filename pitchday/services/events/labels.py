@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from ..models import BlockKind, EventStatus, EventType
+from ...models import BlockKind, EventStatus, EventType
 
 STATUS_LABELS = {
     EventStatus.DRAFT: _l("Draft"),

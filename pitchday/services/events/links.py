@@ -3,7 +3,7 @@
 from datetime import UTC
 from urllib.parse import urlencode
 
-from .events_text import plain_text
+from .text import plain_text
 
 
 def _utc(value, fmt):

@@ -2,8 +2,8 @@
 
 from flask import abort
 
-from ..extensions import db
-from ..models import AgendaBlock, Event, User
+from ...extensions import db
+from ...models import AgendaBlock, Event, User
 
 
 def load_event(event_id: int) -> Event:

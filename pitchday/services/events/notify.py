@@ -4,10 +4,10 @@ update the entry they have instead of adding a second one."""
 
 from flask_babel import force_locale
 
-from .. import mail
-from ..models import EventStatus
-from .event_audience import recipients_for
-from .ical import event_ics, event_url
+from ... import mail
+from ...models import EventStatus
+from ..calendar.ics import event_ics, event_url
+from .audience import recipients_for
 
 
 def notify_change(event, changes, *, note: str = "") -> int:

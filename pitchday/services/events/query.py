@@ -10,12 +10,12 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..berlin import from_local, to_local
-from ..database import utcnow
-from ..extensions import db
-from ..models import Camp, Event, EventStatus, EventType
-from ..sectors import SECTORS
-from .events_feed_rows import feed_rows
+from ...berlin import from_local, to_local
+from ...database import utcnow
+from ...extensions import db
+from ...models import Camp, Event, EventStatus, EventType
+from ...sectors import SECTORS
+from .feed_rows import feed_rows
 
 LISTED = (EventStatus.PUBLISHED, EventStatus.POSTPONED)
 # Feeds keep cancelled events (STATUS:CANCELLED) so subscribed calendars drop or strike them through.

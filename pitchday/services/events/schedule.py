@@ -10,13 +10,13 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from ..database import utcnow
-from ..errors import Conflict, Invalid
-from ..extensions import db
-from ..models import AgendaBlock, Camp, Event, EventStatus, EventType
-from ..sectors import SECTORS
-from . import events_notify
-from .events_labels import status_label
+from ...database import utcnow
+from ...errors import Conflict, Invalid
+from ...extensions import db
+from ...models import AgendaBlock, Camp, Event, EventStatus, EventType
+from ...sectors import SECTORS
+from . import notify as events_notify
+from .labels import status_label
 
 # Fields whose change makes a calendar entry out of date (RFC 5545: SEQUENCE must grow).
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue_name", "venue_address", "online_url")

@@ -13,10 +13,10 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ..berlin import BERLIN
-from ..database import utcnow
-from ..extensions import db
-from ..models import (
+from ...berlin import BERLIN
+from ...database import utcnow
+from ...extensions import db
+from ...models import (
     Application,
     ApplicationStatus,
     AttendeeType,
@@ -27,7 +27,7 @@ from ..models import (
     Registration,
     RegistrationStatus,
 )
-from ..models.matchmaking import FollowUp, FollowUpKind, Meeting, MeetingRequest, MeetingStatus
+from ...models.matchmaking import FollowUp, FollowUpKind, Meeting, MeetingRequest, MeetingStatus
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from .jury_results import EventResults
+from .results import EventResults
 
 
 def _fmt(value) -> str:

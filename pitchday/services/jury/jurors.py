@@ -1,22 +1,26 @@
 """Jurors of an event: invitation by a signed link, acceptance, revocation, assignment and conflicts.
 
 Jurors are often not hub staff: the invitation creates a password-less account when needed, and the link
-logs its holder in for this event's jury only (``services/role_links.py``).
+logs its holder in for this event's jury only (``services/accounts/role_links.py``).
 """
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .. import mail
-from ..database import utcnow
-from ..enums import RoleAction
-from ..errors import Conflict as ConflictError
-from ..errors import Invalid, NotFound
-from ..extensions import db
-from ..models import Application, Conflict, Event, Juror, JurorAssignment, PitchSlot, Score, User
-from ..models.jury import ConflictReason, JurorStatus
-from . import accounts, event_audience, impact, personal_calendar, role_links, roles
+from ... import mail
+from ...database import utcnow
+from ...enums import RoleAction
+from ...errors import Conflict as ConflictError
+from ...errors import Invalid, NotFound
+from ...extensions import db
+from ...models import Application, Conflict, Event, Juror, JurorAssignment, PitchSlot, Score, User
+from ...models.jury import ConflictReason, JurorStatus
+from ..accounts import account as accounts
+from ..accounts import role_links, roles
+from ..calendar import personal as personal_calendar
+from ..events import audience as event_audience
+from ..impact import report as impact
 
 LANDING = "jury.home"
 

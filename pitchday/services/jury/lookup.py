@@ -2,8 +2,8 @@
 
 from flask import abort
 
-from ..extensions import db
-from ..models import Application, Juror, PitchSlot
+from ...extensions import db
+from ...models import Application, Juror, PitchSlot
 
 
 def load_pitch(event_id: int, application_id: int) -> Application:

@@ -4,12 +4,13 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from .. import mail
-from ..errors import Conflict as ConflictError
-from ..errors import Invalid
-from ..extensions import db
-from ..models import Application, Award, Event, JuryPublication, StartupMember, User
-from . import accounts, jury_results
+from ... import mail
+from ...errors import Conflict as ConflictError
+from ...errors import Invalid
+from ...extensions import db
+from ...models import Application, Award, Event, JuryPublication, StartupMember, User
+from ..accounts import account as accounts
+from . import results as jury_results
 
 
 def awards_of(event: Event) -> list[Award]:

@@ -7,8 +7,8 @@ scores, conflicts, partial assignments, score sheets and the publication: eight,
 import statistics
 from dataclasses import dataclass
 
-from ..extensions import db
-from ..models import (
+from ...extensions import db
+from ...models import (
     Application,
     Conflict,
     Criterion,
@@ -20,9 +20,9 @@ from ..models import (
     ScoreSheet,
     User,
 )
-from ..models.jury import JurorStatus
-from . import jury_stats
-from .running_order import Slot, slots_for
+from ...models.jury import JurorStatus
+from ..applications.running_order import Slot, slots_for
+from . import stats as jury_stats
 
 
 @dataclass

@@ -5,10 +5,10 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..errors import Conflict as ConflictError
-from ..errors import Invalid
-from ..extensions import db
-from ..models import Criterion, Event, Score, ScoreSheet
+from ...errors import Conflict as ConflictError
+from ...errors import Invalid
+from ...extensions import db
+from ...models import Criterion, Event, Score, ScoreSheet
 
 DEFAULT_RUBRIC = [
     (_l("Team"), _l("Can this team build it and sell it?"), _l("single founder, gaps"), _l("solid core team"),

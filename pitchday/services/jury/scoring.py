@@ -10,13 +10,13 @@ from datetime import datetime
 from flask_babel import gettext as _
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..database import utcnow
-from ..errors import Conflict as ConflictError
-from ..errors import Invalid, NotAllowed
-from ..extensions import db
-from ..models import Application, Conflict, Criterion, Event, Juror, Score, ScoreSheet, User
-from . import jury_rubric
-from .running_order import Slot, slots_for
+from ...database import utcnow
+from ...errors import Conflict as ConflictError
+from ...errors import Invalid, NotAllowed
+from ...extensions import db
+from ...models import Application, Conflict, Criterion, Event, Juror, Score, ScoreSheet, User
+from ..applications.running_order import Slot, slots_for
+from . import rubric as jury_rubric
 
 
 def _insert(model):

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from .matchmaking_repair import repair
+from .repair import repair
 
 
 @dataclass(frozen=True)

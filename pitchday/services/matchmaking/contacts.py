@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from ..database import utcnow
-from ..extensions import db
-from ..models.matchmaking import MatchmakingProfile, Meeting, MeetingRequest, MeetingStatus, RequestSide, RequestStatus
+from ...database import utcnow
+from ...extensions import db
+from ...models.matchmaking import MatchmakingProfile, Meeting, MeetingRequest, MeetingStatus, RequestSide, RequestStatus
 
 
 @dataclass(frozen=True)

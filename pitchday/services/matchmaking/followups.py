@@ -4,9 +4,9 @@ the event's organisers or by the startup itself, so the impact report shows outc
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from ..errors import Invalid
-from ..extensions import db
-from ..models.matchmaking import FollowUp, FollowUpKind
+from ...errors import Invalid
+from ...extensions import db
+from ...models.matchmaking import FollowUp, FollowUpKind
 
 
 def record_follow_up(event, startup, *, kind: str, partner: str = "", note: str = "", by) -> FollowUp:

@@ -3,9 +3,9 @@
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ..extensions import db
-from ..models.matchmaking import Meeting, MeetingStatus
-from . import event_counts
+from ...extensions import db
+from ...models.matchmaking import Meeting, MeetingStatus
+from ..events import counts as event_counts
 
 
 def count_meetings(event_ids: list[int]) -> dict[int, int]:
@@ -22,7 +22,7 @@ event_counts.register("meetings", _l("Meetings arranged"), count_meetings)
 
 def panel_context(event) -> dict | None:
     """Links on the event page: the organiser's grid, or the registered attendee's meeting page."""
-    from ..permissions import can
+    from ...permissions import can
 
     links = {"organise": can("matchmaking.organise", event=event), "attend": can("matchmaking.attend", event=event)}
     return {"event": event, **links} if any(links.values()) else None

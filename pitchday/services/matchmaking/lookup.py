@@ -3,9 +3,9 @@
 import sqlalchemy as sa
 from flask import abort
 
-from ..extensions import db
-from ..models import Registration, Startup
-from ..models.matchmaking import Meeting, MeetingRequest
+from ...extensions import db
+from ...models import Registration, Startup
+from ...models.matchmaking import Meeting, MeetingRequest
 
 
 def load_ticket(secret: str) -> Registration:

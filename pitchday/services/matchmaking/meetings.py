@@ -8,13 +8,13 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from ..database import utcnow
-from ..errors import Conflict, Invalid, NotAllowed
-from ..extensions import db
-from ..models.matchmaking import Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide, RequestStatus
-from . import matchmaking as requests_service
-from .matchmaking_allocation import Pair, allocate
-from .matchmaking_notify import notify_meeting
+from ...database import utcnow
+from ...errors import Conflict, Invalid, NotAllowed
+from ...extensions import db
+from ...models.matchmaking import Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide, RequestStatus
+from . import requests as requests_service
+from .allocation import Pair, allocate
+from .notify import notify_meeting
 
 
 def tables_of(event, *, active_only=True) -> list[MeetingTable]:

@@ -8,12 +8,12 @@ from flask import current_app, has_request_context
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from .. import mail
-from ..database import utcnow
-from ..extensions import db
-from ..models import Registration, StartupMember
-from ..models.matchmaking import Meeting, MeetingRequest, MeetingStatus
-from . import personal_calendar
+from ... import mail
+from ...database import utcnow
+from ...extensions import db
+from ...models import Registration, StartupMember
+from ...models.matchmaking import Meeting, MeetingRequest, MeetingStatus
+from ..calendar import personal as personal_calendar
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def notify_request(request: MeetingRequest) -> None:
     if not has_request_context():  # called from the CLI or demo data: links still need the public address
         with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
             return notify_request(request)
-    from .accounts import external_url
+    from ..accounts.account import external_url
 
     event = request.event
     if request.requested_by == "startup":

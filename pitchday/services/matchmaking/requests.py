@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from ..database import utcnow
-from ..errors import Conflict, Invalid, NotAllowed
-from ..extensions import db
-from ..models import BlockKind, EventStatus, Registration, RegistrationStatus, Startup, StartupMember
-from ..models.matchmaking import (
+from ...database import utcnow
+from ...errors import Conflict, Invalid, NotAllowed
+from ...extensions import db
+from ...models import BlockKind, EventStatus, Registration, RegistrationStatus, Startup, StartupMember
+from ...models.matchmaking import (
     MatchmakingProfile,
     MatchmakingSettings,
     MeetingRequest,
@@ -22,8 +22,8 @@ from ..models.matchmaking import (
     RequestSide,
     RequestStatus,
 )
-from .matchmaking_notify import notify_request
-from .running_order import slots_for
+from ..applications.running_order import slots_for
+from .notify import notify_request
 
 OPEN = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
 
@@ -233,7 +233,7 @@ def respond(request: MeetingRequest, *, accept: bool, side: RequestSide) -> Meet
 
 def withdraw(request: MeetingRequest, *, side: RequestSide) -> MeetingRequest:
     """Either side steps back from a pending or agreed pair; a placed meeting is cancelled with it."""
-    from .matchmaking_meetings import cancel
+    from .meetings import cancel
 
     if request.status not in OPEN:
         raise Conflict(_("This request is no longer open."), code="not_open")

@@ -3,10 +3,10 @@
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
-from ..extensions import db
-from ..models.matchmaking import Meeting, MeetingRequest, MeetingStatus, RequestSide, RequestStatus
-from . import matchmaking as mm
-from .matchmaking_contacts import event_is_over
+from ...extensions import db
+from ...models.matchmaking import Meeting, MeetingRequest, MeetingStatus, RequestSide, RequestStatus
+from . import requests as mm
+from .contacts import event_is_over
 
 
 def _placed(query):
@@ -49,7 +49,7 @@ def startup_view(startup, event) -> dict:
 
 def grid_view(event) -> dict:
     """The organiser's view: counts, the slots x tables grid, and the agreed pairs still without a place."""
-    from .matchmaking_meetings import placed_meetings, tables_of
+    from .meetings import placed_meetings, tables_of
 
     requests = mm.requests_of_event(event)
     slots = mm.networking_slots(event)

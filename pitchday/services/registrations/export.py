@@ -3,9 +3,9 @@
 import csv
 import io
 
-from ..berlin import to_local
-from .registrations_labels import attendee_type_label
-from .registrations_questions import questions_of
+from ...berlin import to_local
+from .labels import attendee_type_label
+from .questions import questions_of
 
 STATUS_ORDER = {"confirmed": 0, "waiting": 1, "cancelled": 2}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -4,10 +4,12 @@ organisers' dashboard figures. Imported once by the registrations blueprint."""
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ..extensions import db
-from ..models import Registration, RegistrationStatus
-from . import event_audience, event_counts, personal_calendar
-from .registrations import for_user
+from ...extensions import db
+from ...models import Registration, RegistrationStatus
+from ..calendar import personal as personal_calendar
+from ..events import audience as event_audience
+from ..events import counts as event_counts
+from .seats import for_user
 
 
 @event_audience.register

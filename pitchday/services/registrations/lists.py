@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from ..extensions import db
-from ..models import Event, Registration, RegistrationStatus
+from ...extensions import db
+from ...models import Event, Registration, RegistrationStatus
 
 MAX_SEARCH_LENGTH = 100
 

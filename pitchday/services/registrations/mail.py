@@ -7,10 +7,10 @@ import functools
 
 from flask import current_app, has_request_context
 
-from .. import mail
-from ..models import Registration, RegistrationStatus
-from .ical import event_ics
-from .registrations_tickets import qr_png
+from ... import mail
+from ...models import Registration, RegistrationStatus
+from ..calendar.ics import event_ics
+from .tickets import qr_png
 
 QR_CID = "ticket-qr@pitchday"
 
@@ -49,8 +49,8 @@ def ticket_link(registration: Registration) -> str:
 
 def meeting_link(registration: Registration) -> str | None:
     """The attendee's meeting page, when the event has matchmaking set up (the matchmaking services decide)."""
-    from .accounts import external_url
-    from .matchmaking import meetings_open_to
+    from ..accounts.account import external_url
+    from ..matchmaking.requests import meetings_open_to
 
     if not meetings_open_to(registration):
         return None
@@ -67,7 +67,7 @@ def _ticket_mail(registration: Registration, kind: str) -> None:
 
 
 def _waiting_mail(registration: Registration, *, again: bool = False) -> None:
-    from .registrations import waiting_position
+    from .seats import waiting_position
 
     mail.queue(_render("registrations_waiting", to=registration.email, locale=registration.locale,
                        registration=registration, event=registration.event, again=again,

@@ -3,9 +3,9 @@
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _
 
-from ..errors import Conflict
-from ..extensions import db
-from ..models import Event, RegistrationQuestion, User
+from ...errors import Conflict
+from ...extensions import db
+from ...models import Event, RegistrationQuestion, User
 
 MAX_QUESTIONS = 5
 

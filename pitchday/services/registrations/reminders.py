@@ -4,11 +4,11 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from ..berlin import to_local
-from ..database import utcnow
-from ..extensions import db
-from ..models import Event, EventStatus, Registration, RegistrationStatus
-from . import registrations_mail as notify
+from ...berlin import to_local
+from ...database import utcnow
+from ...extensions import db
+from ...models import Event, EventStatus, Registration, RegistrationStatus
+from . import mail as notify
 
 
 def due(now: datetime) -> list[Registration]:

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from ..database import utcnow
-from ..extensions import db
-from ..models import Event, Registration, RegistrationStatus
-from ..models.registrations import new_ticket_secret
-from . import registrations
+from ...database import utcnow
+from ...extensions import db
+from ...models import Event, Registration, RegistrationStatus
+from ...models.registrations import new_ticket_secret
+from . import seats as registrations
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from flask_babel import lazy_gettext as _
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
-from ..database import utcnow
-from ..errors import Conflict, Invalid
-from ..extensions import db
-from ..models import AttendeeType, Event, EventStatus, Registration, RegistrationQueue, RegistrationStatus, User
-from . import registrations_mail as notify
+from ...database import utcnow
+from ...errors import Conflict, Invalid
+from ...extensions import db
+from ...models import AttendeeType, Event, EventStatus, Registration, RegistrationQueue, RegistrationStatus, User
+from . import mail as notify
 
 CONFIRMED, WAITING, CANCELLED = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED
 
