@@ -10,10 +10,10 @@ request a queue waits on: measured in-process, the browser machinery was a fifth
 (docs/checkin.md, "Speed").
 """
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from flask.sessions import SessionInterface
 
-from .extensions import babel, db
+from .extensions import SHARED_ENGINE, babel, db
 
 PREFIX = "/api/v1/"
 
@@ -36,12 +36,12 @@ def create_device_api(site: Flask) -> Flask:
     api = Flask(__name__, instance_path=site.instance_path)
     api.config = site.config  # one config: a setting changed at run time (tests do) holds for both apps
     api.session_interface = NoSessions()
-    api.extensions["pitchday.engine"] = _engine_of(site)
+    api.extensions[SHARED_ENGINE] = _engine_of(site)
     babel.init_app(api, locale_selector=i18n.select_request_locale)
     observability.init_app(api)
     security_headers.init_app(api, api=True)
     error_pages.init_app(api, orm_session=False)
-    api.register_blueprint(checkin_api.bp)
+    api.register_blueprint(checkin_api.bp, url_prefix=PREFIX.rstrip("/"))
     return api
 
 
@@ -49,11 +49,6 @@ def _engine_of(site: Flask):
     # One pool per process for both apps: a second engine would double the connections a worker holds.
     with site.app_context():
         return db.engine
-
-
-def engine():
-    """The database engine inside a device API request."""
-    return current_app.extensions["pitchday.engine"]
 
 
 class Mount:

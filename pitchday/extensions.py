@@ -1,5 +1,6 @@
 """Extension objects, created unbound here and bound to the app in ``create_app``."""
 
+from flask import current_app
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -24,3 +25,12 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+SHARED_ENGINE = "pitchday.engine"
+
+
+def current_engine():
+    """The database engine of the app serving this request: the device API app borrows the site's (one pool per
+    process, see ``device_api``) and keeps it under ``SHARED_ENGINE``; the site uses its own."""
+    return current_app.extensions.get(SHARED_ENGINE) or db.engine

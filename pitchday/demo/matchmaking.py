@@ -37,6 +37,7 @@ from ..models.jury import JurorStatus
 from ..models.matchmaking import FollowUp, Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide
 from ..services.matchmaking import meetings
 from ..services.matchmaking import requests as mm
+from ..services.matchmaking.setup import networking_block
 from ..services.registrations import seats as registrations
 from .foundation import demo_user
 
@@ -128,13 +129,13 @@ def demo_pitch_day() -> Event:
     from .events import demo_pitch_day as hub_demo_pitch_day
 
     preferred = hub_demo_pitch_day()
-    if preferred is not None and mm.networking_block(preferred) is not None and mm.lineup(preferred):
+    if preferred is not None and networking_block(preferred) is not None and mm.lineup(preferred):
         return preferred
     candidates = db.session.scalars(sa.select(Event).where(
         Event.type == EventType.PITCH_DAY, Event.status == EventStatus.PUBLISHED, Event.starts_at > utcnow())
         .order_by(Event.starts_at)).all()
     for event in candidates:
-        if mm.networking_block(event) is not None and mm.lineup(event):
+        if networking_block(event) is not None and mm.lineup(event):
             return event
     camp = db.session.scalar(sa.select(Camp).filter_by(slug="essen"))
     start = (utcnow() + timedelta(days=21)).replace(hour=13, minute=0, second=0, microsecond=0)

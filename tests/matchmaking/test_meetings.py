@@ -12,6 +12,7 @@ from pitchday.services.calendar.personal import entries_for
 from pitchday.services.matchmaking import meetings
 from pitchday.services.matchmaking import requests as mm
 from pitchday.services.matchmaking.allocation import Pair, check
+from pitchday.services.matchmaking.setup import networking_block, networking_slots
 from tests.conftest import create_user
 from tests.matchmaking.conftest import register
 
@@ -39,7 +40,7 @@ def _assert_rules(event, requests, placed):
     pairs = [Pair(r.id, ("s", r.startup_id), r.party_key) for r in requests]
     tables = [t.id for t in meetings.tables_of(event)]
     placements = {m.request_id: (m.slot_index, m.table_id) for m in placed}
-    assert check(pairs, len(mm.networking_slots(event)), tables, placements) == []
+    assert check(pairs, len(networking_slots(event)), tables, placements) == []
 
 
 def test_the_allocation_places_every_agreed_meeting_the_grid_allows(db, agreed, outbox):
@@ -50,7 +51,7 @@ def test_the_allocation_places_every_agreed_meeting_the_grid_allows(db, agreed, 
     # 4 slots x 2 tables = 8 places; each startup meets 4 people in 4 slots: all 8 fit.
     assert result.placed == len(placed) == 8 and result.optimal
     _assert_rules(event, agreed["requests"], placed)
-    block = mm.networking_block(event)
+    block = networking_block(event)
     assert {m.starts_at for m in placed} == {block.starts_at + timedelta(minutes=15 * i) for i in range(4)}
     # Both sides hear of it: the attendee and the startup's member, each with the meeting as .ics.
     mails = [m for m in outbox() if any(p.get_content_type() == "text/calendar" for p in m.iter_attachments())]

@@ -9,6 +9,7 @@ from pitchday.database import utcnow, write_intent
 from pitchday.errors import Conflict
 from pitchday.models import EventStatus, Registration
 from pitchday.services.registrations import seats as registrations
+from pitchday.services.registrations.waiting_list import waiting_position
 
 
 def statuses(db, event):
@@ -25,8 +26,8 @@ def test_seats_are_confirmed_until_full_then_people_wait_in_order(db, event, reg
                                    ("p5@example.org", "waiting")]
     fourth = db.session.scalar(sa.select(Registration).filter_by(email="p4@example.org"))
     fifth = db.session.scalar(sa.select(Registration).filter_by(email="p5@example.org"))
-    assert registrations.waiting_position(fourth) == 1
-    assert registrations.waiting_position(fifth) == 2
+    assert waiting_position(fourth) == 1
+    assert waiting_position(fifth) == 2
     assert registrations.seats_left(event) == 0
 
 
@@ -120,7 +121,7 @@ def test_registering_again_after_cancelling_joins_the_end_of_the_queue(db, event
         db.session.commit()
     again = register(event, 1, name="Person 1 again")
     assert str(again.status) == "waiting" and again.id == first.id
-    assert registrations.waiting_position(again) == 1
+    assert waiting_position(again) == 1
 
 
 @pytest.mark.parametrize("change, code", [

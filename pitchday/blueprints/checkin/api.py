@@ -10,23 +10,23 @@ from typing import NamedTuple
 from flask import Blueprint, g, jsonify, request, url_for
 from flask_babel import gettext as _
 
-from ... import device_api
 from ...database import checkpoint_sqlite, queue_for_sqlite_writes, sqlite_checkpoint_due
 from ...driver_sql import DriverConnection
 from ...errors import DomainError
+from ...extensions import current_engine
 from ...permissions import guard
 from ...services.checkin import scan as checkin
 from ...services.checkin import staff as checkin_staff
 from ...services.checkin.openapi import openapi_document
 
-bp = Blueprint("checkin_api", __name__, url_prefix=device_api.PREFIX.rstrip("/"))
+bp = Blueprint("checkin_api", __name__)  # mounted under device_api.PREFIX by the device API app
 
 
 def scan_connection() -> DriverConnection:
     """This request's database connection. A scan is one read and one write on the driver, not through the ORM
     session: it builds no objects, and SQLAlchemy's execution layer cost more CPU than the SQL (``driver_sql``)."""
     if "scan_connection" not in g:
-        conn = device_api.engine().connect()
+        conn = current_engine().connect()
         if conn.dialect.name == "postgresql":
             # Each statement of a scan is atomic by itself (see checkin.record_scan): no BEGIN or COMMIT needed,
             # two round trips fewer. SQLite needs a real transaction for its two inserts and keeps it.

@@ -14,10 +14,12 @@ from ...permissions import guard
 from ...services.calendar.ics import event_ics
 from ...services.events.lookup import load_event
 from ...services.matchmaking import requests as matchmaking
+from ...services.matchmaking.setup import meetings_open_to
 from ...services.registrations import seats as registrations
 from ...services.registrations.questions import questions_of
 from ...services.registrations.retention import delete_own_data
 from ...services.registrations.tickets import qr_png, qr_svg, qr_svg_inline
+from ...services.registrations.waiting_list import waiting_position
 from ..events.panels import register_event_panel
 
 bp = Blueprint("registrations", __name__)
@@ -94,9 +96,9 @@ def ticket(registration):
         qr_markup = Markup(qr_svg_inline(registration.ticket_secret,  # noqa: S704
                                          _("QR code of your ticket: show it at the door")))
     meet_url = (url_for("matchmaking.attendee", secret=registration.ticket_secret)
-                if matchmaking.meetings_open_to(registration) else None)
+                if meetings_open_to(registration) else None)
     body = render_template("registrations/ticket.html", registration=registration, event=registration.event,
-                           position=registrations.waiting_position(registration), form=ConfirmForm(),
+                           position=waiting_position(registration), form=ConfirmForm(),
                            qr_markup=qr_markup, meet_url=meet_url)
     return Response(body, headers=TICKET_HEADERS)
 

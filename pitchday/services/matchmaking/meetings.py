@@ -12,9 +12,9 @@ from ...database import utcnow
 from ...errors import Conflict, Invalid, NotAllowed
 from ...extensions import db
 from ...models.matchmaking import Meeting, MeetingRequest, MeetingStatus, MeetingTable, RequestSide, RequestStatus
-from . import requests as requests_service
 from .allocation import Pair, allocate
 from .notify import notify_meeting
+from .setup import networking_slots, settings_for
 
 
 def tables_of(event, *, active_only=True) -> list[MeetingTable]:
@@ -58,7 +58,7 @@ def set_tables(event, names: list[str]) -> list[MeetingTable]:
 
 
 def set_slot_minutes(event, minutes: int) -> None:
-    settings = requests_service.settings_for(event)
+    settings = settings_for(event)
     if minutes != settings.slot_minutes and placed_meetings(event):
         raise Conflict(_("Meetings are already placed. Cancel them before changing the slot length."),
                        field="slot_minutes")
@@ -69,7 +69,7 @@ def set_slot_minutes(event, minutes: int) -> None:
 
 
 def _times(event):
-    return {i: (start, end) for i, start, end in requests_service.networking_slots(event)}
+    return {i: (start, end) for i, start, end in networking_slots(event)}
 
 
 def run_allocation(event, *, notify: bool = True):
@@ -130,7 +130,7 @@ def run_allocation(event, *, notify: bool = True):
     db.session.flush()
     for m, kind in changed if notify else ():
         notify_meeting(m, kind)
-    requests_service.settings_for(event).allocated_at = utcnow()
+    settings_for(event).allocated_at = utcnow()
     return result
 
 

@@ -4,7 +4,6 @@ other side agrees, the pair is accepted and waits for a place in the networking 
 One row per pair (unique in the database). Asking for a pair the other side already asked for is agreeing.
 """
 
-from datetime import timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -13,12 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from ...database import utcnow
 from ...errors import Conflict, Invalid, NotAllowed
 from ...extensions import db
-from ...models import BlockKind, EventStatus, Registration, RegistrationStatus, Startup, StartupMember
+from ...models import Registration, RegistrationStatus, Startup, StartupMember
 from ...models.matchmaking import (
     MatchmakingProfile,
-    MatchmakingSettings,
     MeetingRequest,
-    MeetingTable,
     RequestSide,
     RequestStatus,
 )
@@ -26,53 +23,6 @@ from ..applications.running_order import slots_for
 from .notify import notify_request
 
 OPEN = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
-
-
-def current_settings(event) -> MatchmakingSettings:
-    """The event's settings, or the defaults (not saved) when the organiser has not set any."""
-    return db.session.get(MatchmakingSettings, event.id) or MatchmakingSettings(event_id=event.id, slot_minutes=15)
-
-
-def settings_for(event) -> MatchmakingSettings:
-    """The event's settings row, created when missing (for writing)."""
-    settings = db.session.get(MatchmakingSettings, event.id)
-    if settings is None:
-        settings = MatchmakingSettings(event_id=event.id, slot_minutes=15)
-        db.session.add(settings)
-        db.session.flush()
-    return settings
-
-
-def networking_block(event):
-    return next((b for b in event.blocks if b.kind == BlockKind.NETWORKING), None)
-
-
-def networking_slots(event, slot_minutes: int | None = None) -> list[tuple]:
-    """[(index, starts_at, ends_at)] of the meeting slots that fit whole into the networking block."""
-    block = networking_block(event)
-    if block is None:
-        return []
-    minutes = slot_minutes or current_settings(event).slot_minutes
-    length = timedelta(minutes=minutes)
-    count = int((block.ends_at - block.starts_at) // length)
-    return [(i, block.starts_at + i * length, block.starts_at + (i + 1) * length) for i in range(count)]
-
-
-def is_set_up(event) -> bool:
-    """Meetings can be arranged at the event: its networking block holds at least one slot and the organiser
-    keeps at least one table. Other areas ask this before pointing attendees to the meeting page."""
-    if not networking_slots(event):
-        return False
-    return db.session.scalar(sa.select(sa.exists().where(MeetingTable.event_id == event.id,
-                                                         MeetingTable.active.is_(True))))
-
-
-def meetings_open_to(registration) -> bool:
-    """The ticket's holder can use the meeting page (``matchmaking.attendee``) now: a confirmed ticket of a
-    published (or postponed) event that has matchmaking set up. The same condition as ``matchmaking.ticket``."""
-    event = registration.event
-    return (registration.status == RegistrationStatus.CONFIRMED
-            and event.status in (EventStatus.PUBLISHED, EventStatus.POSTPONED) and is_set_up(event))
 
 
 def lineup(event) -> list[Startup]:

@@ -6,6 +6,7 @@ from sqlalchemy.orm import joinedload
 from ...extensions import db
 from ...models.matchmaking import Meeting, MeetingRequest, MeetingStatus, RequestSide, RequestStatus
 from . import requests as mm
+from . import setup
 from .contacts import event_is_over
 
 
@@ -52,7 +53,7 @@ def grid_view(event) -> dict:
     from .meetings import placed_meetings, tables_of
 
     requests = mm.requests_of_event(event)
-    slots = mm.networking_slots(event)
+    slots = setup.networking_slots(event)
     tables = tables_of(event)
     placed = placed_meetings(event)
     cells = {(m.slot_index, m.table_id): m for m in placed}
@@ -64,4 +65,4 @@ def grid_view(event) -> dict:
     return {"event": event, "requests": requests, "slots": slots, "tables": tables, "cells": cells,
             "placed": placed, "counts": counts, "agreed": agreed,
             "unplaced": [r for r in agreed if r.id not in placed_ids and r.id not in cancelled_ids],
-            "settings": mm.current_settings(event), "block": mm.networking_block(event)}
+            "settings": setup.current_settings(event), "block": setup.networking_block(event)}

@@ -11,6 +11,7 @@ from ... import mail
 from ...models import Registration, RegistrationStatus
 from ..calendar.ics import event_ics
 from .tickets import qr_png
+from .waiting_list import waiting_position
 
 QR_CID = "ticket-qr@pitchday"
 
@@ -50,7 +51,7 @@ def ticket_link(registration: Registration) -> str:
 def meeting_link(registration: Registration) -> str | None:
     """The attendee's meeting page, when the event has matchmaking set up (the matchmaking services decide)."""
     from ..accounts.account import external_url
-    from ..matchmaking.requests import meetings_open_to
+    from ..matchmaking.setup import meetings_open_to
 
     if not meetings_open_to(registration):
         return None
@@ -67,8 +68,6 @@ def _ticket_mail(registration: Registration, kind: str) -> None:
 
 
 def _waiting_mail(registration: Registration, *, again: bool = False) -> None:
-    from .seats import waiting_position
-
     mail.queue(_render("registrations_waiting", to=registration.email, locale=registration.locale,
                        registration=registration, event=registration.event, again=again,
                        position=waiting_position(registration), link=ticket_link(registration)))

@@ -228,16 +228,6 @@ def set_capacity(event: Event, capacity: int, *, by: User, now: datetime | None 
     return fill_free_seats(event, now=now)
 
 
-def waiting_position(registration: Registration) -> int | None:
-    """1 for the first on the waiting list; None when not waiting."""
-    if registration.status != WAITING:
-        return None
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Registration)
-        .where(Registration.event_id == registration.event_id, Registration.status == WAITING,
-               Registration.queue_number <= registration.queue_number))
-
-
 def seats_left(event: Event) -> int:
     confirmed = db.session.scalar(sa.select(sa.func.count()).select_from(Registration)
                                   .where(Registration.event_id == event.id, Registration.status == CONFIRMED))
