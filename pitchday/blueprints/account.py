@@ -7,6 +7,7 @@ from flask_login import current_user
 from ..errors import DomainError
 from ..extensions import db
 from ..forms.accounts import ChangeEmailForm, ChangePasswordForm, ConfirmForm, ProfileForm
+from ..forms.recipe import submit
 from ..permissions import guard
 from ..services.accounts import account as accounts
 from ..services.accounts.session import start_session
@@ -62,16 +63,10 @@ def change_password():
 @guard("authenticated")
 def change_email():
     form = ChangeEmailForm(prefix="email")
-    if form.validate_on_submit():
-        try:
-            accounts.request_email_change(current_user, form.email.data)
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("We have sent a confirmation link to %(email)s. The change takes effect once you follow it.",
-                    email=form.email.data), "info")
-            return redirect(url_for("account.index"))
+    if submit(form, lambda: accounts.request_email_change(current_user, form.email.data),
+              success=_("We have sent a confirmation link to %(email)s. The change takes effect once you follow it.",
+                    email=form.email.data), category="info"):
+        return redirect(url_for("account.index"))
     return _page(email_form=form), 400
 
 

@@ -1,14 +1,14 @@
 """Hub administration: hub admins and the record of every role change."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..enums import Role
-from ..errors import DomainError
 from ..extensions import db
 from ..forms.accounts import ConfirmForm
 from ..forms.camps import AppointForm
+from ..forms.recipe import perform, submit
 from ..models import RoleGrant, User
 from ..permissions import guard
 from ..services import camps as camp_service
@@ -26,15 +26,9 @@ def _admins() -> list[User]:
 @guard("hub_admin")
 def index():
     form = AppointForm()
-    if form.validate_on_submit():
-        try:
-            user = roles.appoint_by_email(actor=current_user, email=form.email.data, role=Role.HUB_ADMIN)
-        except DomainError as error:
-            form.show_error(error, "email")
-        else:
-            db.session.commit()
-            flash(_("%(name)s is now a hub admin.", name=user.name), "success")
-            return redirect(url_for("admin.index"))
+    if submit(form, lambda: roles.appoint_by_email(actor=current_user, email=form.email.data, role=Role.HUB_ADMIN),
+              success=lambda user: _("%(name)s is now a hub admin.", name=user.name), error_field="email"):
+        return redirect(url_for("admin.index"))
     return render_template("admin/index.html", form=form, remove_form=ConfirmForm(), admins=_admins(),
                            camps=camp_service.all_camps(), changes=roles.recent_changes())
 
@@ -43,11 +37,6 @@ def index():
 @guard("hub_admin")
 def remove_admin(user_id):
     user = db.session.get(User, user_id) or abort(404)
-    try:
-        roles.revoke(actor=current_user, user=user, role=Role.HUB_ADMIN)
-    except DomainError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("%(name)s is no longer a hub admin.", name=user.name), "info")
+    perform(lambda: roles.revoke(actor=current_user, user=user, role=Role.HUB_ADMIN),
+            success=_("%(name)s is no longer a hub admin.", name=user.name), category="info")
     return redirect(url_for("admin.index"))

@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..enums import Role
-from ..errors import DomainError
 from ..extensions import db
 from ..forms.accounts import ConfirmForm
 from ..forms.camps import AppointForm, CampForm
+from ..forms.recipe import perform, submit
 from ..i18n import current_language
 from ..models import User
 from ..permissions import guard
@@ -52,16 +52,11 @@ def edit(camp):
 @guard("camp.appoint_organiser", camp=camp_service.by_slug)
 def organisers(camp):
     form = AppointForm()
-    if form.validate_on_submit():
-        try:
-            user = roles.appoint_by_email(actor=current_user, email=form.email.data, role=Role.CAMP_ORGANISER,
-                                          camp=camp)
-        except DomainError as error:
-            form.show_error(error, "email")
-        else:
-            db.session.commit()
-            flash(_("%(name)s is now an organiser of %(camp)s.", name=user.name, camp=camp.name), "success")
-            return redirect(url_for("camps.organisers", slug=camp.slug))
+    if submit(form, lambda: roles.appoint_by_email(actor=current_user, email=form.email.data, role=Role.CAMP_ORGANISER,
+                                                   camp=camp),
+              success=lambda user: _("%(name)s is now an organiser of %(camp)s.", name=user.name, camp=camp.name),
+              error_field="email"):
+        return redirect(url_for("camps.organisers", slug=camp.slug))
     return render_template("camps/organisers.html", camp=camp, form=form, remove_form=ConfirmForm(),
                            organisers=roles.organisers_of(camp))
 
@@ -70,11 +65,7 @@ def organisers(camp):
 @guard("camp.appoint_organiser", camp=camp_service.by_slug)
 def remove_organiser(camp, user_id):
     user = db.session.get(User, user_id) or abort(404)
-    try:
-        roles.revoke(actor=current_user, user=user, role=Role.CAMP_ORGANISER, camp=camp)
-    except DomainError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("%(name)s is no longer an organiser of %(camp)s.", name=user.name, camp=camp.name), "info")
+    perform(lambda: roles.revoke(actor=current_user, user=user, role=Role.CAMP_ORGANISER, camp=camp),
+            success=_("%(name)s is no longer an organiser of %(camp)s.", name=user.name, camp=camp.name),
+            category="info")
     return redirect(url_for("camps.organisers", slug=camp.slug))

@@ -1,12 +1,11 @@
 """Startups: the founder's dashboard, profiles, co-founder invitations and the public startup page."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
-from ..extensions import db
 from ..forms.applications import ConfirmForm, InviteForm, StartupForm
+from ..forms.recipe import perform, submit
 from ..permissions import guard
 from ..permissions.applications import is_member
 from ..services import startups as startup_service
@@ -38,15 +37,9 @@ def new():
     form = StartupForm()
     if not form.is_submitted():
         form.contact_name.data, form.contact_email.data = current_user.name, current_user.email
-    if form.validate_on_submit():
-        try:
-            startup = startup_service.create(by=current_user, **form.values())
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("%(startup)s is created. You can now apply to pitch.", startup=startup.name), "success")
-            return redirect(url_for("startups.mine"))
+    if submit(form, lambda: startup_service.create(by=current_user, **form.values()),
+              success=lambda startup: _("%(startup)s is created. You can now apply to pitch.", startup=startup.name)):
+        return redirect(url_for("startups.mine"))
     return render_template("applications/startups/form.html", form=form, startup=None)
 
 
@@ -65,15 +58,9 @@ def edit(startup):
     if not form.is_submitted():
         form.sectors.data = startup.sectors
         form.stage.data = str(startup.stage)
-    if form.validate_on_submit():
-        try:
-            startup_service.update(startup, by=current_user, **form.values())
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("The profile is saved."), "success")
-            return redirect(url_for("startups.mine"))
+    if submit(form, lambda: startup_service.update(startup, by=current_user, **form.values()),
+              success=_("The profile is saved.")):
+        return redirect(url_for("startups.mine"))
     return render_template("applications/startups/form.html", form=form, startup=startup)
 
 
@@ -81,15 +68,9 @@ def edit(startup):
 @guard("startup.edit", startup=startup_service.by_slug)
 def members(startup):
     form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            startup_service.invite(startup, by=current_user, email=form.email.data)
-        except DomainError as error:
-            form.show_error(error, "email")
-        else:
-            db.session.commit()
-            flash(_("We have sent an invitation to %(email)s.", email=form.email.data), "success")
-            return redirect(url_for("startups.members", slug=startup.slug))
+    if submit(form, lambda: startup_service.invite(startup, by=current_user, email=form.email.data),
+              success=_("We have sent an invitation to %(email)s.", email=form.email.data), error_field="email"):
+        return redirect(url_for("startups.members", slug=startup.slug))
     return render_template("applications/startups/members.html", startup=startup, form=form,
                            members=startup_service.members_of(startup))
 
@@ -99,13 +80,7 @@ def members(startup):
 def invitation(invitation):
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            startup = startup_service.accept_invitation(invitation, user=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("You are now a member of %(startup)s.", startup=startup.name), "success")
+        perform(lambda: startup_service.accept_invitation(invitation, user=current_user),
+                success=lambda startup: _("You are now a member of %(startup)s.", startup=startup.name))
         return redirect(url_for("startups.mine"))
     return render_template("applications/startups/invitation.html", invitation=invitation, form=form)

@@ -13,6 +13,7 @@ from flask_login import current_user
 from ...errors import DomainError
 from ...extensions import db
 from ...forms.applications import ConfirmForm, answers_from, application_form, fill_answers
+from ...forms.recipe import perform
 from ...permissions import guard
 from ...services import startups as startup_service
 from ...services.applications import decks
@@ -137,14 +138,8 @@ def show(application):
 @guard("application.own", application=application_service.by_id)
 def withdraw(application):
     if ConfirmForm().validate_on_submit():
-        try:
-            application_service.withdraw(application, by=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("Your application is withdrawn."), "info")
+        perform(lambda: application_service.withdraw(application, by=current_user),
+                success=_("Your application is withdrawn."), category="info")
     return redirect(url_for("apply.show", application_id=application.id))
 
 

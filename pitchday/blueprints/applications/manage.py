@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...berlin import from_local, to_local_naive
-from ...errors import DomainError
 from ...extensions import db
 from ...forms.applications import CallForm, ConfirmForm, LengthsForm, QuestionForm
+from ...forms.recipe import perform, submit
 from ...models import Application, ApplicationStatus, PitchSlot
 from ...permissions import guard
 from ...services.applications import call as cfp
@@ -23,19 +23,13 @@ bp = Blueprint("cfp", __name__)
 def call(event):
     current = cfp.call_for(event)
     form = CallForm(obj=current) if request.method == "POST" else _saved_call_form(event, current)
-    if form.validate_on_submit():
-        try:
-            cfp.update_call(event, by=current_user, opens_at=from_local(form.opens_at.data),
-                            closes_at=from_local(form.closes_at.data), deck_required=form.deck_required.data,
-                            rejection_text_de=form.rejection_text_de.data or "",
-                            rejection_text_en=form.rejection_text_en.data or "")
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("The call for pitches is saved."), "success")
-            return redirect(url_for("cfp.call", event_id=event.id))
+    if submit(form, lambda: cfp.update_call(event, by=current_user, opens_at=from_local(form.opens_at.data),
+                                            closes_at=from_local(form.closes_at.data),
+                                            deck_required=form.deck_required.data,
+                                            rejection_text_de=form.rejection_text_de.data or "",
+                                            rejection_text_en=form.rejection_text_en.data or ""),
+              success=_("The call for pitches is saved.")):
+        return redirect(url_for("cfp.call", event_id=event.id))
     return _call_page(event, current, form, QuestionForm(formdata=None))
 
 
@@ -56,17 +50,10 @@ def _call_page(event, current, form, question_form):
 @guard("event.manage", event=load_event)
 def add_question(event):
     form = QuestionForm()
-    if form.validate_on_submit():
-        try:
-            cfp.add_question(event, by=current_user, kind=form.kind.data, label=form.label.data,
-                             options=form.options.data or "", required=form.required.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Question added."), "success")
-            return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
+    if submit(form, lambda: cfp.add_question(event, by=current_user, kind=form.kind.data, label=form.label.data,
+                                             options=form.options.data or "", required=form.required.data),
+              success=_("Question added.")):
+        return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
     current = cfp.call_for(event)
     return _call_page(event, current, _saved_call_form(event, current), form), 422
 
@@ -78,17 +65,10 @@ def edit_question(event, question_id):
     form = QuestionForm(obj=question)
     if not form.is_submitted():
         form.kind.data = str(question.kind)
-    if form.validate_on_submit():
-        try:
-            cfp.update_question(question, by=current_user, kind=form.kind.data, label=form.label.data,
-                                options=form.options.data or "", required=form.required.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Question saved."), "success")
-            return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
+    if submit(form, lambda: cfp.update_question(question, by=current_user, kind=form.kind.data, label=form.label.data,
+                                                options=form.options.data or "", required=form.required.data),
+              success=_("Question saved.")):
+        return redirect(url_for("cfp.call", event_id=event.id) + "#questions")
     return render_template("applications/call/question.html", event=event, question=question, form=form)
 
 
@@ -141,14 +121,8 @@ def add_slot(event, application_id):
     application = db.session.get(Application, application_id)
     if application is None or application.event_id != event.id:
         abort(404)
-    try:
-        running_order.add(application, by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("%(startup)s is in the running order.", startup=application.startup.name), "success")
+    perform(lambda: running_order.add(application, by=current_user),
+            success=_("%(startup)s is in the running order.", startup=application.startup.name))
     return _done(event)
 
 
@@ -168,17 +142,10 @@ def change_slot(event, position, action):
 @guard("event.manage", event=load_event)
 def lengths(event):
     form = LengthsForm()
-    if form.validate_on_submit():
-        try:
-            running_order.set_lengths(event, by=current_user, pitch_minutes=form.pitch_minutes.data,
-                                      qa_minutes=form.qa_minutes.data or 0)
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Lengths saved; the times are recomputed."), "success")
-            return _done(event)
+    if submit(form, lambda: running_order.set_lengths(event, by=current_user, pitch_minutes=form.pitch_minutes.data,
+                                                      qa_minutes=form.qa_minutes.data or 0),
+              success=_("Lengths saved; the times are recomputed.")):
+        return _done(event)
     return _running_page(event, lengths_form=form, status=422)
 
 

@@ -9,6 +9,7 @@ from ...database import utcnow
 from ...errors import DomainError
 from ...extensions import db
 from ...forms.applications import BulkForm, DecisionForm, NoteForm
+from ...forms.recipe import submit
 from ...models import Application, ApplicationStatus
 from ...permissions import can, guard
 from ...services import startups as startup_service
@@ -104,15 +105,9 @@ def decide(application):
 @guard("application.decide", application=application_service.by_id)
 def add_note(application):
     form = NoteForm()
-    if form.validate_on_submit():
-        try:
-            selection.add_note(application, by=current_user, body=form.body.data)
-        except DomainError as error:
-            form.show_error(error, "body")
-        else:
-            db.session.commit()
-            flash(_("Note saved."), "success")
-            return redirect(url_for("applications.review", application_id=application.id) + "#notes")
+    if submit(form, lambda: selection.add_note(application, by=current_user, body=form.body.data),
+              success=_("Note saved."), error_field="body"):
+        return redirect(url_for("applications.review", application_id=application.id) + "#notes")
     return _review_page(application, form, 422)
 
 

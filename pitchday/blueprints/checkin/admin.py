@@ -7,6 +7,7 @@ from flask_login import current_user
 from ...errors import DomainError
 from ...extensions import db
 from ...forms.checkin import ConfirmForm, DeviceForm, StaffForm
+from ...forms.recipe import perform, submit
 from ...models.checkin import DeviceKind
 from ...permissions import guard
 from ...services.checkin import lists as checkin_lists
@@ -37,16 +38,13 @@ def staff(event):
 @guard("checkin.manage", event=load_event)
 def add_staff(event):
     form = StaffForm(prefix="staff")
-    if form.validate_on_submit():
-        try:
-            device = checkin_staff.add_staff(event, email=form.email.data, name=form.name.data, by=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error, "email")
-        else:
-            db.session.commit()
-            flash(_("%(name)s may now check people in. Send them the link below.", name=device.name), "success")
-            return _staff_page(event, new_link=(device.name, checkin_staff.invitation_link(device)))
+    if outcome := submit(form, lambda: checkin_staff.add_staff(event, email=form.email.data, name=form.name.data,
+                                                               by=current_user),
+                         success=lambda device: _("%(name)s may now check people in. Send them the link below.",
+                                                  name=device.name),
+                         error_field="email"):
+        device = outcome.result
+        return _staff_page(event, new_link=(device.name, checkin_staff.invitation_link(device)))
     return _staff_page(event, staff_form=form, status=400)
 
 
@@ -82,14 +80,8 @@ def staff_link(event, device_id):
 @guard("checkin.manage", event=load_event)
 def revoke(event, device_id):
     if ConfirmForm().validate_on_submit():
-        try:
-            device = checkin_staff.revoke(event, device_id, by=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("%(name)s can no longer check people in.", name=device.name), "info")
+        perform(lambda: checkin_staff.revoke(event, device_id, by=current_user),
+                success=lambda device: _("%(name)s can no longer check people in.", name=device.name), category="info")
     return redirect(url_for("checkin_admin.staff", event_id=event.id))
 
 

@@ -11,6 +11,7 @@ from ...errors import DomainError
 from ...extensions import db
 from ...forms.accounts import ConfirmForm
 from ...forms.events import BlockForm, CopyForm, EventForm, StatusForm
+from ...forms.recipe import perform, submit
 from ...models import EventStatus
 from ...permissions import guard
 from ...services import camps as camp_service
@@ -32,15 +33,10 @@ def create(camp):
     if not form.is_submitted():
         form.venue_name.data, form.venue_address.data = camp.name, camp.address
         form.sectors.data = camp.sectors
-    if form.validate_on_submit():
-        try:
-            event = events.create(camp, by=current_user, **form.values())
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("The event is saved as a draft. Add its agenda, then publish it."), "success")
-            return redirect(url_for("events_manage.agenda", event_id=event.id))
+    if outcome := submit(form, lambda: events.create(camp, by=current_user, **form.values()),
+                         success=_("The event is saved as a draft. Add its agenda, then publish it.")):
+        event = outcome.result
+        return redirect(url_for("events_manage.agenda", event_id=event.id))
     return render_template("events/form.html", form=form, camp=camp, event=None), 400 if form.errors else 200
 
 
@@ -69,13 +65,8 @@ def edit(event):
 def publish(event):
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            events.publish(event, by=current_user)
-        except DomainError as error:
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("The event is published."), "success")
+        perform(lambda: events.publish(event, by=current_user),
+                success=_("The event is published."))
     return _to_event(event)
 
 
@@ -113,15 +104,9 @@ def agenda(event):
         last = event.blocks[-1].ends_at if event.blocks else event.starts_at
         form.starts_at.data = to_local_naive(last)
         form.ends_at.data = to_local_naive(min(event.ends_at, last + (event.ends_at - event.starts_at) / 4))
-    if form.validate_on_submit():
-        try:
-            events_agenda.add_block(event, by=current_user, **form.values())
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("The block is added to the agenda."), "success")
-            return redirect(url_for("events_manage.agenda", event_id=event.id))
+    if submit(form, lambda: events_agenda.add_block(event, by=current_user, **form.values()),
+              success=_("The block is added to the agenda.")):
+        return redirect(url_for("events_manage.agenda", event_id=event.id))
     return render_template("events/agenda.html", event=event, form=form, delete_form=ConfirmForm()), (
         400 if form.errors else 200)
 
@@ -130,15 +115,9 @@ def agenda(event):
 @guard("event.block.manage", block=load_block)
 def edit_block(block):
     form = BlockForm(obj=block, block=block)
-    if form.validate_on_submit():
-        try:
-            events_agenda.update_block(block, by=current_user, **form.values())
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("The block is saved."), "success")
-            return redirect(url_for("events_manage.agenda", event_id=block.event_id))
+    if submit(form, lambda: events_agenda.update_block(block, by=current_user, **form.values()),
+              success=_("The block is saved.")):
+        return redirect(url_for("events_manage.agenda", event_id=block.event_id))
     return render_template("events/block.html", event=block.event, block=block, form=form), (
         400 if form.errors else 200)
 
@@ -148,13 +127,8 @@ def edit_block(block):
 def delete_block(block):
     event = block.event
     if ConfirmForm().validate_on_submit():
-        try:
-            events_agenda.remove_block(block, by=current_user)
-        except DomainError as error:
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("The block is removed."), "info")
+        perform(lambda: events_agenda.remove_block(block, by=current_user),
+                success=_("The block is removed."), category="info")
     return redirect(url_for("events_manage.agenda", event_id=event.id))
 
 
@@ -166,14 +140,9 @@ def copy(event):
         form.title.data = event.title
         # A camp that runs a pitch day every quarter: suggest the same weekday and local hour 13 weeks later.
         form.starts_at.data = to_local_naive(event.starts_at) + timedelta(weeks=13)
-    if form.validate_on_submit():
-        try:
-            new = events.copy(event, by=current_user, starts_at=from_local(form.starts_at.data),
-                              title=form.title.data)
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("The copy is saved as a draft. Check it, then publish it."), "success")
-            return redirect(url_for("events_manage.edit", event_id=new.id))
+    if outcome := submit(form, lambda: events.copy(event, by=current_user, starts_at=from_local(form.starts_at.data),
+                                                   title=form.title.data),
+                         success=_("The copy is saved as a draft. Check it, then publish it.")):
+        new = outcome.result
+        return redirect(url_for("events_manage.edit", event_id=new.id))
     return render_template("events/copy.html", event=event, form=form), 400 if form.errors else 200

@@ -8,6 +8,7 @@ from ...errors import DomainError
 from ...extensions import db
 from ...forms.base import choices
 from ...forms.jury import AssignForm, ConflictForm, CriterionForm, InviteForm, ResetForm
+from ...forms.recipe import perform, submit
 from ...i18n import current_language
 from ...models import Criterion
 from ...permissions import guard
@@ -54,14 +55,8 @@ def index(event):
 @bp.post("/rubric/default")
 @guard("jury.manage", event=load_event)
 def default_rubric(event):
-    try:
-        jury_rubric.add_default_rubric(event, locale=current_language())
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("The default rubric is in place; adjust it as you like."), "success")
+    perform(lambda: jury_rubric.add_default_rubric(event, locale=current_language()),
+            success=_("The default rubric is in place; adjust it as you like."))
     return _index(event)
 
 
@@ -71,16 +66,9 @@ def default_rubric(event):
 def criterion(event, criterion_id):
     existing = _load_criterion(event.id, criterion_id) if criterion_id else None
     form = CriterionForm(obj=existing)
-    if form.validate_on_submit():
-        try:
-            jury_rubric.save_criterion(event, existing, **form.values())
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Criterion saved."), "success")
-            return _index(event)
+    if submit(form, lambda: jury_rubric.save_criterion(event, existing, **form.values()),
+              success=_("Criterion saved.")):
+        return _index(event)
     return render_template("jury/criterion.html", event=event, form=form, criterion=existing,
                            locked=jury_rubric.is_locked(event))
 
@@ -88,14 +76,8 @@ def criterion(event, criterion_id):
 @bp.post("/criteria/<int:criterion_id>/delete")
 @guard("jury.manage", event=load_event)
 def delete_criterion(event, criterion_id):
-    try:
-        jury_rubric.delete_criterion(event, _load_criterion(event.id, criterion_id))
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Criterion deleted."), "success")
+    perform(lambda: jury_rubric.delete_criterion(event, _load_criterion(event.id, criterion_id)),
+            success=_("Criterion deleted."))
     return _index(event)
 
 
@@ -103,14 +85,8 @@ def delete_criterion(event, criterion_id):
 @guard("jury.manage", event=load_event)
 def reset(event):
     form = ResetForm(prefix="reset")
-    try:
-        removed = jury_rubric.reset_scores(event, confirmed=form.validate_on_submit() and form.confirm.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("%(n)d scores deleted; the rubric can be changed again.", n=removed), "success")
+    perform(lambda: jury_rubric.reset_scores(event, confirmed=form.validate_on_submit() and form.confirm.data),
+            success=lambda removed: _("%(n)d scores deleted; the rubric can be changed again.", n=removed))
     return _index(event)
 
 
@@ -118,44 +94,26 @@ def reset(event):
 @guard("jury.manage", event=load_event)
 def invite(event):
     form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            jury_jurors.invite(event, by=current_user, email=form.email.data, name=form.name.data,
-                               locale=form.locale.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
-            return _index(event)
+    if submit(form, lambda: jury_jurors.invite(event, by=current_user, email=form.email.data, name=form.name.data,
+                                               locale=form.locale.data),
+              success=_("Invitation sent to %(email)s.", email=form.email.data)):
+        return _index(event)
     return _page(event, invite_form=form, status=422)
 
 
 @bp.post("/jurors/<int:juror_id>/resend")
 @guard("jury.manage", event=load_event, juror=load_juror)
 def resend(event, juror):
-    try:
-        jury_jurors.resend(event, juror, by=current_user)
-    except DomainError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Invitation sent again to %(email)s.", email=juror.user.email), "success")
+    perform(lambda: jury_jurors.resend(event, juror, by=current_user),
+            success=_("Invitation sent again to %(email)s.", email=juror.user.email))
     return _index(event)
 
 
 @bp.post("/jurors/<int:juror_id>/revoke")
 @guard("jury.manage", event=load_event, juror=load_juror)
 def revoke(event, juror):
-    try:
-        jury_jurors.revoke(event, juror, by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("%(name)s is no longer on the jury; their link no longer works.", name=juror.user.name), "success")
+    perform(lambda: jury_jurors.revoke(event, juror, by=current_user),
+            success=_("%(name)s is no longer on the jury; their link no longer works.", name=juror.user.name))
     return _index(event)
 
 
@@ -167,17 +125,10 @@ def assign(event, juror):
     if request.method == "POST":
         form = AssignForm()
     form.application_ids.choices = _pitch_choices(event)
-    if form.validate_on_submit():
-        try:
-            jury_jurors.assign(event, juror, all_pitches=form.scope.data == "all",
-                               application_ids=form.application_ids.data or [])
-        except DomainError as error:
-            db.session.rollback()
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Assignment saved."), "success")
-            return _index(event)
+    if submit(form, lambda: jury_jurors.assign(event, juror, all_pitches=form.scope.data == "all",
+                                               application_ids=form.application_ids.data or []),
+              success=_("Assignment saved.")):
+        return _index(event)
     return render_template("jury/assign.html", event=event, juror=juror, form=form)
 
 
@@ -202,26 +153,14 @@ def add_conflict(event, juror):
 @bp.post("/jurors/<int:juror_id>/conflicts/<int:conflict_id>/delete")
 @guard("jury.manage", event=load_event, juror=load_juror)
 def remove_conflict(event, juror, conflict_id):
-    try:
-        jury_jurors.remove_conflict(juror, conflict_id)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Conflict removed."), "success")
+    perform(lambda: jury_jurors.remove_conflict(juror, conflict_id),
+            success=_("Conflict removed."))
     return _index(event)
 
 
 @bp.post("/jurors/<int:juror_id>/pitch/<int:application_id>/reopen")
 @guard("jury.manage", event=load_event, juror=load_juror, application=load_pitch)
 def reopen(event, juror, application):
-    try:
-        jury_scoring.reopen(juror, application, by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Reopened for %(name)s.", name=juror.user.name), "success")
+    perform(lambda: jury_scoring.reopen(juror, application, by=current_user),
+            success=_("Reopened for %(name)s.", name=juror.user.name))
     return redirect(url_for("jury_results.live", event_id=event.id))

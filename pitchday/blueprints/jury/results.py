@@ -9,6 +9,7 @@ from ...errors import DomainError
 from ...extensions import db
 from ...forms.base import choices
 from ...forms.jury import AwardForm
+from ...forms.recipe import perform
 from ...permissions import guard
 from ...permissions.jury import results_published
 from ...services.events.lookup import load_event
@@ -87,14 +88,8 @@ def remove_award(event, award_id):
 @bp.post("/publish")
 @guard("jury.manage", event=load_event)
 def publish(event):
-    try:
-        sent = jury_publish.publish(event, by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Results published; %(n)d feedback e-mails sent to the startups.", n=sent), "success")
+    perform(lambda: jury_publish.publish(event, by=current_user),
+            success=lambda sent: _("Results published; %(n)d feedback e-mails sent to the startups.", n=sent))
     return redirect(url_for("jury_results.live", event_id=event.id))
 
 

@@ -12,6 +12,7 @@ from ...database import utcnow, write_intent
 from ...errors import DomainError, Invalid
 from ...extensions import db
 from ...forms.jury import CONFLICT_REASONS
+from ...forms.recipe import perform
 from ...models import Juror, ScoreSheet
 from ...permissions import can, guard
 from ...permissions.jury import active_juror
@@ -147,15 +148,9 @@ def api_csrf(event):
 @bp.post("/jury/<int:event_id>/pitch/<int:application_id>/conflict")
 @guard("jury.score", event=load_event, application=load_pitch)
 def declare_conflict(event, application):
-    try:
-        jury_jurors.declare_conflict(_juror(event), application, by=current_user,
-                                     reason=request.form.get("reason", ""))
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Conflict declared: you will not score this pitch."), "success")
+    perform(lambda: jury_jurors.declare_conflict(_juror(event), application, by=current_user,
+                                                 reason=request.form.get("reason", "")),
+            success=_("Conflict declared: you will not score this pitch."))
     return redirect(url_for("jury.pitch", event_id=event.id, application_id=application.id))
 
 
@@ -164,12 +159,6 @@ def declare_conflict(event, application):
 def follow_up(event, application):
     """"I want a follow-up talk with this startup": a meeting request the startup answers (matchmaking)."""
     startup = application.startup
-    try:
-        mm.request_follow_up(current_user, startup, event, request.form.get("reason", ""))
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Follow-up talk requested: %(startup)s has been asked.", startup=startup.name), "success")
+    perform(lambda: mm.request_follow_up(current_user, startup, event, request.form.get("reason", "")),
+            success=_("Follow-up talk requested: %(startup)s has been asked.", startup=startup.name))
     return redirect(url_for("jury.pitch", event_id=event.id, application_id=application.id) + "#follow-up")

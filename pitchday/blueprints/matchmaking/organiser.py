@@ -11,6 +11,7 @@ from ...extensions import db
 from ...forms.accounts import ConfirmForm
 from ...forms.base import choices
 from ...forms.matchmaking import FollowUpForm, MoveForm, SettingsForm
+from ...forms.recipe import perform
 from ...permissions import guard
 from ...services.events.lookup import load_event
 from ...services.impact.labels import LABEL_FILTERS
@@ -74,15 +75,9 @@ def grid(event):
 def run(event):
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    try:
-        result = meetings.run_allocation(event)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("%(placed)d of %(agreed)d agreed meetings have a place.", placed=result.placed,
-                agreed=result.placed + len(result.unplaced)), "success")
+    perform(lambda: meetings.run_allocation(event),
+            success=lambda result: _("%(placed)d of %(agreed)d agreed meetings have a place.", placed=result.placed,
+                agreed=result.placed + len(result.unplaced)))
     return _back(event)
 
 
@@ -102,14 +97,8 @@ def move(event, meeting_id):
     if not form.validate_on_submit():
         flash(_("Choose a slot and a table of this event."), "error")
         return _back(event)
-    try:
-        meetings.move(meeting, slot_index=form.slot.data, table_id=form.table.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("The meeting is moved; both sides are told."), "success")
+    perform(lambda: meetings.move(meeting, slot_index=form.slot.data, table_id=form.table.data),
+            success=_("The meeting is moved; both sides are told."))
     return _back(event)
 
 
@@ -133,13 +122,8 @@ def follow_up(event):
     if not form.validate_on_submit():
         flash(_("Please choose a startup and what came of it."), "error")
         return _back(event)
-    try:
-        followups.record_follow_up(event, load_startup(form.startup.data), kind=form.kind.data,
-                                   partner=form.partner.data or "", note=form.note.data or "", by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("The follow-up is recorded."), "success")
+    perform(lambda: followups.record_follow_up(event, load_startup(form.startup.data), kind=form.kind.data,
+                                               partner=form.partner.data or "", note=form.note.data or "",
+                                               by=current_user),
+            success=_("The follow-up is recorded."))
     return _back(event)

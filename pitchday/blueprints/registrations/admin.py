@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from ...errors import DomainError
 from ...extensions import db
+from ...forms.recipe import submit
 from ...forms.registrations import CapacityForm, ConfirmForm, QuestionForm
 from ...models import RegistrationQuestion
 from ...permissions import guard
@@ -118,15 +119,9 @@ def export(event):
 @guard("registrations.manage", event=load_event)
 def question_list(event):
     form = QuestionForm()
-    if form.validate_on_submit():
-        try:
-            questions.add(event, form.label.data, by=current_user)
-        except DomainError as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("The question is added to the registration form."), "success")
-            return redirect(url_for("registrations_admin.question_list", event_id=event.id))
+    if submit(form, lambda: questions.add(event, form.label.data, by=current_user),
+              success=_("The question is added to the registration form.")):
+        return redirect(url_for("registrations_admin.question_list", event_id=event.id))
     return render_template("registrations/questions.html", event=event, form=form,
                            questions=questions.questions_of(event), remove_form=ConfirmForm())
 

@@ -1,12 +1,11 @@
 """The organisers' side of the audience vote: open, close, the projector page, live counts, publishing;
 and the event page's "Publikumspreis" panel once the result is published."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ...errors import DomainError
-from ...extensions import db
+from ...forms.recipe import perform
 from ...permissions import guard
 from ...services import vote as votes
 from ...services.events.lookup import load_event
@@ -31,14 +30,8 @@ def screen(event):
 
 
 def _change(event, action, done: str):
-    try:
-        action(event, by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(done, "success")
+    perform(lambda: action(event, by=current_user),
+            success=done)
     return redirect(url_for("vote_admin.index", event_id=event.id))
 
 
