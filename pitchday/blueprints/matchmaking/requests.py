@@ -10,6 +10,7 @@ from ...extensions import db
 from ...forms.accounts import ConfirmForm
 from ...forms.base import choices
 from ...forms.matchmaking import AskForm, FollowUpForm, ProfileForm
+from ...forms.recipe import perform
 from ...models.matchmaking import RequestSide
 from ...permissions import guard
 from ...services.events.lookup import load_event
@@ -27,16 +28,6 @@ bp.context_processor(lambda: LABEL_FILTERS)
 register_event_panel("matchmaking/_panel.html", panel_context, order=60)
 
 ANSWERS = ("accept", "decline", "withdraw")
-
-
-def _done(error: DomainError | None, success: str, target: str):
-    if error is None:
-        db.session.commit()
-        flash(success, "success")
-    else:
-        db.session.rollback()
-        flash(error.message, "error")
-    return redirect(target)
 
 
 def _ics(meeting):
@@ -70,12 +61,10 @@ def attendee_ask(registration):
     if not form.validate_on_submit() or startup is None:
         flash(_("Please choose a startup and keep the reason to one line."), "error")
         return redirect(target)
-    try:
-        mm.request_by_attendee(registration, startup, reason=form.reason.data or "",
-                               by_user=current_user if current_user.is_authenticated else None)
-    except DomainError as error:
-        return _done(error, "", target)
-    return _done(None, _("Your request is sent to %(startup)s.", startup=startup.name), target)
+    asker = current_user if current_user.is_authenticated else None
+    perform(lambda: mm.request_by_attendee(registration, startup, reason=form.reason.data or "", by_user=asker),
+            success=_("Your request is sent to %(startup)s.", startup=startup.name))
+    return redirect(target)
 
 
 @bp.post("/meet/<secret>/requests/<int:request_id>/<answer>")
@@ -83,12 +72,10 @@ def attendee_ask(registration):
 def attendee_answer(registration, request_id, answer):
     if answer not in ANSWERS or not ConfirmForm().validate_on_submit():
         abort(404 if answer not in ANSWERS else 400)
-    try:
-        request = mm.request_for_side(request_id, registration=registration)
-        mm.answer(request, answer, side=RequestSide.ATTENDEE)
-    except DomainError as error:
-        return _done(error, "", url_for("matchmaking.attendee", secret=registration.ticket_secret))
-    return _done(None, _("Saved."), url_for("matchmaking.attendee", secret=registration.ticket_secret))
+    perform(lambda: mm.answer(mm.request_for_side(request_id, registration=registration), answer,
+                              side=RequestSide.ATTENDEE),
+            success=_("Saved."))
+    return redirect(url_for("matchmaking.attendee", secret=registration.ticket_secret))
 
 
 @bp.post("/meet/<secret>/meetings/<int:meeting_id>/confirm")
@@ -96,13 +83,10 @@ def attendee_answer(registration, request_id, answer):
 def attendee_confirm(registration, meeting_id):
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    try:
-        meeting = meetings.meeting_for_side(meeting_id, registration=registration)
-        meetings.confirm(meeting, side=RequestSide.ATTENDEE)
-    except DomainError as error:
-        return _done(error, "", url_for("matchmaking.attendee", secret=registration.ticket_secret))
-    return _done(None, _("You have confirmed the meeting."),
-                 url_for("matchmaking.attendee", secret=registration.ticket_secret))
+    perform(lambda: meetings.confirm(meetings.meeting_for_side(meeting_id, registration=registration),
+                                     side=RequestSide.ATTENDEE),
+            success=_("You have confirmed the meeting."))
+    return redirect(url_for("matchmaking.attendee", secret=registration.ticket_secret))
 
 
 @bp.post("/meet/<secret>/profile")
@@ -150,12 +134,9 @@ def startup_ask(startup, event):
     if not form.validate_on_submit() or registration is None or registration.event_id != event.id:
         flash(_("Please choose an attendee and keep the reason to one line."), "error")
         return redirect(_startup_page(startup, event))
-    try:
-        mm.request_by_startup(startup, registration, reason=form.reason.data or "", by=current_user)
-    except DomainError as error:
-        return _done(error, "", _startup_page(startup, event))
-    return _done(None, _("Your request is sent to %(name)s.", name=registration.name),
-                 _startup_page(startup, event))
+    perform(lambda: mm.request_by_startup(startup, registration, reason=form.reason.data or "", by=current_user),
+            success=_("Your request is sent to %(name)s.", name=registration.name))
+    return redirect(_startup_page(startup, event))
 
 
 @bp.post("/startups/<int:startup_id>/events/<int:event_id>/meet/requests/<int:request_id>/<answer>")
@@ -163,12 +144,9 @@ def startup_ask(startup, event):
 def startup_answer(startup, event, request_id, answer):
     if answer not in ANSWERS or not ConfirmForm().validate_on_submit():
         abort(404 if answer not in ANSWERS else 400)
-    try:
-        request = mm.request_for_side(request_id, startup=startup)
-        mm.answer(request, answer, side=RequestSide.STARTUP)
-    except DomainError as error:
-        return _done(error, "", _startup_page(startup, event))
-    return _done(None, _("Saved."), _startup_page(startup, event))
+    perform(lambda: mm.answer(mm.request_for_side(request_id, startup=startup), answer, side=RequestSide.STARTUP),
+            success=_("Saved."))
+    return redirect(_startup_page(startup, event))
 
 
 @bp.post("/startups/<int:startup_id>/events/<int:event_id>/meet/meetings/<int:meeting_id>/confirm")
@@ -176,11 +154,9 @@ def startup_answer(startup, event, request_id, answer):
 def startup_confirm(startup, event, meeting_id):
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    try:
-        meetings.confirm(meetings.meeting_for_side(meeting_id, startup=startup), side=RequestSide.STARTUP)
-    except DomainError as error:
-        return _done(error, "", _startup_page(startup, event))
-    return _done(None, _("You have confirmed the meeting."), _startup_page(startup, event))
+    perform(lambda: meetings.confirm(meetings.meeting_for_side(meeting_id, startup=startup), side=RequestSide.STARTUP),
+            success=_("You have confirmed the meeting."))
+    return redirect(_startup_page(startup, event))
 
 
 @bp.get("/startups/<int:startup_id>/events/<int:event_id>/meet/meetings/<int:meeting_id>.ics")
@@ -222,9 +198,7 @@ def startup_follow_up(startup, event):
     if not form.validate_on_submit():
         flash(_("Please choose what came of it."), "error")
         return redirect(target)
-    try:
-        followups.record_follow_up(event, startup, kind=form.kind.data, partner=form.partner.data or "",
-                                   note=form.note.data or "", by=current_user)
-    except DomainError as error:
-        return _done(error, "", target)
-    return _done(None, _("The follow-up is recorded."), target)
+    perform(lambda: followups.record_follow_up(event, startup, kind=form.kind.data, partner=form.partner.data or "",
+                                               note=form.note.data or "", by=current_user),
+            success=_("The follow-up is recorded."))
+    return redirect(target)
