@@ -22,7 +22,11 @@ def select_locale() -> str:
 
 
 def select_request_locale() -> str:
-    """The language cookie, then the browser's (or scanning app's) preference; German first."""
+    """A ``lang`` in the address (links shared with visitors from abroad), the language cookie, then the
+    browser's (or scanning app's) preference; German first."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        return asked
     cookie = request.cookies.get(LANG_COOKIE)
     if cookie in LANGUAGES:
         return cookie

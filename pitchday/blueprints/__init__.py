@@ -10,7 +10,7 @@ from ..services.accounts.account import external_url
 # their hooks module is imported; nothing else imports these two, so they are imported here, once.
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
-from . import account, admin, auth, camps, impact, main, startups
+from . import account, admin, auth, camps, impact, main, showcase, startups
 from .applications import founder as application_founder, manage as call_setup, review as application_review
 from .checkin import admin as checkin_admin, door
 from .events import dashboard, manage as event_manage, public as event_pages
@@ -21,7 +21,7 @@ from .vote import admin as vote_admin, ballot
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [event_pages.bp, event_manage.bp, dashboard.bp]
-BLUEPRINTS += [startups.bp, application_founder.bp, application_review.bp, call_setup.bp]
+BLUEPRINTS += [showcase.bp, startups.bp, application_founder.bp, application_review.bp, call_setup.bp]
 BLUEPRINTS += [attendee.bp, registrations_admin.bp]
 BLUEPRINTS += [door.bp, checkin_admin.bp]  # checkin.api: the device API app (device_api.py)
 BLUEPRINTS += [jury_scoring.bp, jury_admin.bp, jury_results.bp]
@@ -33,6 +33,7 @@ BLUEPRINTS += [ballot.bp, vote_admin.bp]
 NAVIGATION = [
     ("events.index", _l("Events"), "public"),
     ("camps.index", _l("Camps"), "public"),
+    ("showcase.index", _l("Startups"), "public"),
     ("startups.mine", _l("My startups"), "authenticated"),
     ("organiser.dashboard", _l("Organise"), "organiser_area"),
     ("impact.index", _l("Impact"), "impact.view"),

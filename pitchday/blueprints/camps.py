@@ -13,6 +13,7 @@ from ..i18n import current_language
 from ..models import User
 from ..permissions import guard
 from ..services import camps as camp_service
+from ..services import showcase
 from ..services.accounts import roles
 
 bp = Blueprint("camps", __name__, url_prefix="/camps")
@@ -28,7 +29,8 @@ def index():
 @guard("public", camp=camp_service.by_slug)
 def show(camp):
     return render_template("camps/show.html", camp=camp, description=camp.description(current_language()),
-                           organisers=roles.organisers_of(camp), extra_sections=[])
+                           organisers=roles.organisers_of(camp), startups=showcase.camp_startups(camp),
+                           extra_sections=[])
 
 
 @bp.route("/<slug>/edit", methods=["GET", "POST"])

@@ -9,6 +9,7 @@ from ..i18n import LANG_COOKIE, LANGUAGES
 from ..permissions import guard
 from ..services import camps as camp_service
 from ..services.home import upcoming_events
+from ..services.showcase import recent_winners
 
 bp = Blueprint("main", __name__)
 
@@ -16,7 +17,8 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 @guard("public")
 def home():
-    return render_template("main/home.html", camps=camp_service.all_camps(), events=upcoming_events(limit=6))
+    return render_template("main/home.html", camps=camp_service.all_camps(), events=upcoming_events(limit=6),
+                           winners=recent_winners(limit=6))
 
 
 @bp.post("/language")

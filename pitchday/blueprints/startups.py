@@ -8,6 +8,7 @@ from ..forms.applications import ConfirmForm, InviteForm, StartupForm
 from ..forms.recipe import perform, submit
 from ..permissions import guard
 from ..permissions.applications import is_member
+from ..services import showcase
 from ..services import startups as startup_service
 from ..services.applications import submission as application_service
 from ..services.applications.running_order import is_published, slots_for
@@ -47,7 +48,7 @@ def new():
 @guard("startup.view", startup=startup_service.by_slug)
 def show(startup):
     return render_template("applications/startups/show.html", startup=startup,
-                           pitches=startup_service.public_pitches(startup),
+                           pitches=startup_service.public_pitches(startup), awards=showcase.profile(startup).awards,
                            member=is_member(current_user if current_user.is_authenticated else None, startup))
 
 

@@ -3,6 +3,7 @@
 from ..extensions import db
 from . import applications as applications_demo
 from . import checkin, events, foundation, jury, matchmaking, registrations
+from . import showcase as showcase_demo
 from . import vote as vote_demo
 
 SEEDERS = [foundation, events]
@@ -12,6 +13,7 @@ SEEDERS += [checkin]  # after registrations: door staff and some check-ins at th
 SEEDERS += [jury]  # after applications: scores the demo pitch day's running order
 SEEDERS += [matchmaking]  # last: meetings between the demo pitch day's startups and attendees
 SEEDERS += [vote_demo]  # after check-in and matchmaking: an open audience vote with some votes
+SEEDERS += [showcase_demo]  # after every area that makes startups: who opted in, last summer's winners
 
 
 def seed_all() -> None:

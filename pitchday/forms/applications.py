@@ -39,7 +39,10 @@ class StartupForm(Form):
                                                                              "https://")), Length(max=300)])
     contact_name = StringField(_l("Contact person"), validators=[DataRequired(), Length(max=120)])
     contact_email = EmailField(_l("Contact e-mail"), validators=[DataRequired(), Email(), Length(max=254)])
-    is_public = BooleanField(_l("Show a public page of the startup"), default=True)
+    team_size = IntegerField(_l("Team size"), validators=[Optional(), NumberRange(min=1, max=10_000)],
+                             description=_l("People working in the startup, founders included."))
+    is_public = BooleanField(_l("Show the startup in the public showcase, with a public page"),
+                             description=_l("Nothing is public until you tick this."))
     public_description = BooleanField(_l("Show the description on the public page"), default=True)
     public_contact = BooleanField(_l("Show the contact person on the public page"))
 
@@ -52,7 +55,8 @@ class StartupForm(Form):
         return {"name": self.name.data.strip(), "one_liner": self.one_liner.data.strip(),
                 "description": self.description.data or "", "sector_slugs": ",".join(self.sectors.data or []),
                 "stage": Stage(self.stage.data), "founded_year": self.founded_year.data, "city": self.city.data or "",
-                "website": self.website.data or "", "contact_name": self.contact_name.data.strip(),
+                "website": self.website.data or "", "team_size": self.team_size.data,
+                "contact_name": self.contact_name.data.strip(),
                 "contact_email": self.contact_email.data.strip(), "is_public": self.is_public.data,
                 "public_description": self.public_description.data, "public_contact": self.public_contact.data}
 

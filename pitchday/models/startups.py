@@ -38,8 +38,10 @@ class Startup(db.Model):
     website: Mapped[str] = mapped_column(sa.String(300), default="")
     contact_name: Mapped[str] = mapped_column(sa.String(120), default="")
     contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
-    # What the public page shows: the page at all, then the description and the contact person.
-    is_public: Mapped[bool] = mapped_column(default=True)
+    team_size: Mapped[int | None] = mapped_column()
+    # What the public page shows: the page at all (and a place in the showcase at /startups/), then the
+    # description and the contact person. Nothing is public until the startup says so.
+    is_public: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     public_description: Mapped[bool] = mapped_column(default=True)
     public_contact: Mapped[bool] = mapped_column(default=False)
     created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)

@@ -24,7 +24,7 @@ from ..models import (
 from .accounts.account import external_url, normalise_email
 
 PROFILE_FIELDS = ("name", "one_liner", "description", "sector_slugs", "stage", "founded_year", "city", "website",
-                  "contact_name", "contact_email", "is_public", "public_description", "public_contact")
+                  "contact_name", "contact_email", "team_size", "is_public", "public_description", "public_contact")
 
 
 def by_slug(slug: str) -> Startup:

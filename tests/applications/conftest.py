@@ -81,9 +81,9 @@ def founder(db, camps):
     return create_user("founder@example.org", "Frida Founder")
 
 
-def make_startup(db, user, name="Kohlekraft", sectors="energy") -> Startup:
+def make_startup(db, user, name="Kohlekraft", sectors="energy", public=True) -> Startup:
     startup = Startup(slug=name.lower(), name=name, one_liner=f"{name} makes energy smarter", sector_slugs=sectors,
-                      contact_name=user.name, contact_email=user.email)
+                      contact_name=user.name, contact_email=user.email, is_public=public)
     startup.members.append(StartupMember(user_id=user.id, role=MemberRole.FOUNDER))
     db.session.add(startup)
     db.session.commit()
