@@ -11,6 +11,7 @@ from ..services.accounts.account import external_url
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
 from . import account, admin, auth, camps, impact, main, showcase, startups
+from .challenges import board as challenge_board, company as companies
 from .applications import founder as application_founder, manage as call_setup, review as application_review
 from .checkin import admin as checkin_admin, door
 from .events import dashboard, manage as event_manage, public as event_pages
@@ -27,6 +28,7 @@ BLUEPRINTS += [door.bp, checkin_admin.bp]  # checkin.api: the device API app (de
 BLUEPRINTS += [jury_scoring.bp, jury_admin.bp, jury_results.bp]
 BLUEPRINTS += [meeting_requests.bp, matchmaking_organiser.bp, impact.bp]
 BLUEPRINTS += [ballot.bp, vote_admin.bp]
+BLUEPRINTS += [challenge_board.bp, companies.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.
@@ -34,6 +36,7 @@ NAVIGATION = [
     ("events.index", _l("Events"), "public"),
     ("camps.index", _l("Camps"), "public"),
     ("showcase.index", _l("Startups"), "public"),
+    ("challenges.index", _l("Challenges"), "public"),
     ("startups.mine", _l("My startups"), "authenticated"),
     ("organiser.dashboard", _l("Organise"), "organiser_area"),
     ("impact.index", _l("Impact"), "impact.view"),

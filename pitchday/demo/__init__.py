@@ -3,6 +3,7 @@
 from ..extensions import db
 from . import applications as applications_demo
 from . import checkin, events, foundation, jury, matchmaking, registrations
+from . import challenges as challenges_demo
 from . import showcase as showcase_demo
 from . import vote as vote_demo
 
@@ -14,6 +15,7 @@ SEEDERS += [jury]  # after applications: scores the demo pitch day's running ord
 SEEDERS += [matchmaking]  # last: meetings between the demo pitch day's startups and attendees
 SEEDERS += [vote_demo]  # after check-in and matchmaking: an open audience vote with some votes
 SEEDERS += [showcase_demo]  # after every area that makes startups: who opted in, last summer's winners
+SEEDERS += [challenges_demo]  # after the showcase: companies' challenges, answered by demo startups
 
 
 def seed_all() -> None:

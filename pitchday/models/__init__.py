@@ -12,6 +12,8 @@ from .applications import (
 )
 from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
 from .camps import Camp
+from .challenges import Challenge, ChallengeProposal, ChallengeStatus, Company, CompanyMember  # noqa: F401
+from .challenges import ProposalStatus, Visibility  # noqa: F401
 from .checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult
 from .events import AgendaBlock, BlockKind, Event, EventStatus, EventType
 from .vote import AudienceVote, AudienceVoteSettings  # noqa: F401  (audience vote, issue 5)

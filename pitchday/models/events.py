@@ -33,6 +33,7 @@ class BlockKind(enum.StrEnum):
     AWARD = "award"
     NETWORKING = "networking"
     TALK = "talk"
+    CHALLENGE = "challenge"  # a company presents its challenge to the startups in the room
     BREAK = "break"
     OTHER = "other"
 

@@ -7,6 +7,7 @@ from . import jury  # noqa: F401
 from . import matchmaking  # noqa: F401
 from . import registrations  # noqa: F401
 from . import showcase  # noqa: F401
+from . import challenges  # noqa: F401
 from . import vote  # noqa: F401
 from .core import RULES, can, deny, guard, link_scope, rule
 

@@ -36,6 +36,7 @@ BLOCK_LABELS = {
     BlockKind.AWARD: _l("Awards"),
     BlockKind.NETWORKING: _l("Networking"),
     BlockKind.TALK: _l("Talk"),
+    BlockKind.CHALLENGE: _l("Challenge from industry"),
     BlockKind.BREAK: _l("Break"),
     BlockKind.OTHER: _l("Other"),
 }
