@@ -15,7 +15,7 @@ from .challenges import board as challenge_board, company as companies
 from .applications import founder as application_founder, manage as call_setup, review as application_review
 from .checkin import admin as checkin_admin, door
 from .events import dashboard, manage as event_manage, public as event_pages
-from .jury import admin as jury_admin, results as jury_results, scoring as jury_scoring
+from .jury import admin as jury_admin, pool as jury_pool, results as jury_results, scoring as jury_scoring
 from .matchmaking import organiser as matchmaking_organiser, requests as meeting_requests
 from .registrations import admin as registrations_admin, attendee
 from .vote import admin as vote_admin, ballot
@@ -25,7 +25,7 @@ BLUEPRINTS += [event_pages.bp, event_manage.bp, dashboard.bp]
 BLUEPRINTS += [showcase.bp, startups.bp, application_founder.bp, application_review.bp, call_setup.bp]
 BLUEPRINTS += [attendee.bp, registrations_admin.bp]
 BLUEPRINTS += [door.bp, checkin_admin.bp]  # checkin.api: the device API app (device_api.py)
-BLUEPRINTS += [jury_scoring.bp, jury_admin.bp, jury_results.bp]
+BLUEPRINTS += [jury_scoring.bp, jury_admin.bp, jury_results.bp, jury_pool.bp]
 BLUEPRINTS += [meeting_requests.bp, matchmaking_organiser.bp, impact.bp]
 BLUEPRINTS += [ballot.bp, vote_admin.bp]
 BLUEPRINTS += [challenge_board.bp, companies.bp]
@@ -39,6 +39,7 @@ NAVIGATION = [
     ("challenges.index", _l("Challenges"), "public"),
     ("startups.mine", _l("My startups"), "authenticated"),
     ("organiser.dashboard", _l("Organise"), "organiser_area"),
+    ("jury_pool.mine", _l("My jury"), "jury.pool.own"),
     ("impact.index", _l("Impact"), "impact.view"),
     ("admin.index", _l("Admin"), "hub_admin"),
 ]

@@ -15,7 +15,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from ..models.jury import ConflictReason
+from ..sectors import sector_choices
 from .base import Form, choices
+from .camps import MultiCheckboxField
 
 CONFLICT_REASONS = [(ConflictReason.INVESTED.value, _l("I have invested in it")),
                     (ConflictReason.ADVISES.value, _l("I advise it")),
@@ -67,3 +69,24 @@ class AwardForm(Form):
                         description=_l("For example \"1st place\" or \"Special award: impact\"."))
     application_id = SelectField(_l("Startup"), coerce=int, validate_choice=False)
     position = IntegerField(_l("Order on the event page"), default=1, validators=[Optional(), NumberRange(0, 99)])
+
+
+class JurorProfileForm(Form):
+    """A juror's profile in the hub's pool."""
+
+    organisation = StringField(_l("Organisation"), validators=[Length(max=160)])
+    sectors = MultiCheckboxField(_l("Expertise"), choices=[])
+    languages = MultiCheckboxField(_l("Languages you judge in"), choices=[])
+    camps = MultiCheckboxField(_l("Camps you serve (none ticked: every camp)"), choices=[])
+    in_pool = BooleanField(_l("Organisers of every camp may suggest me for their juries"), default=True)
+
+    def __init__(self, *args, camps, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sectors.choices = choices(sector_choices())
+        self.languages.choices = choices([("de", "Deutsch"), ("en", "English")])
+        self.camps.choices = choices((c.slug, c.name) for c in camps)
+
+    def values(self) -> dict:
+        return {"organisation": self.organisation.data or "", "sector_slugs": ",".join(self.sectors.data or []),
+                "languages": ",".join(self.languages.data or []), "camp_slugs": ",".join(self.camps.data or []),
+                "in_pool": self.in_pool.data}

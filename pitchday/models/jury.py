@@ -162,3 +162,28 @@ class Award(db.Model):
     created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 
     application = relationship("Application")
+
+
+class JurorProfile(db.Model):
+    """A juror's standing in the hub's pool, across events: what they know, in which languages, for which camps."""
+
+    __tablename__ = "juror_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    sector_slugs: Mapped[str] = mapped_column(sa.String(500), default="")
+    languages: Mapped[str] = mapped_column(sa.String(40), default="de")
+    camp_slugs: Mapped[str] = mapped_column(sa.String(300), default="")  # empty: any camp
+    organisation: Mapped[str] = mapped_column(sa.String(160), default="")
+    in_pool: Mapped[bool] = mapped_column(default=True)
+    updated_at = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, nullable=False)
+
+    user = relationship("User")
+
+    @property
+    def sectors(self) -> list[str]:
+        return [s for s in self.sector_slugs.split(",") if s]
+
+    @property
+    def camps(self) -> list[str]:
+        return [s for s in self.camp_slugs.split(",") if s]

@@ -15,6 +15,7 @@ from ...permissions import guard
 from ...services.applications.running_order import slots_for
 from ...services.events.lookup import load_event
 from ...services.jury import jurors as jury_jurors
+from ...services.jury import pool as jury_pool
 from ...services.jury import rubric as jury_rubric
 from ...services.jury import scoring as jury_scoring
 from ...services.jury.lookup import load_juror, load_pitch
@@ -43,6 +44,7 @@ def _page(event, invite_form=None, conflict_form=None, status=200):
     return render_template("jury/admin.html", event=event, criteria=jury_rubric.criteria_of(event),
                            locked=jury_rubric.is_locked(event), jurors=jury_jurors.jurors_of(event),
                            conflicts=jury_jurors.conflicts_of_event(event), invite_form=invite_form or InviteForm(),
+                           pool=jury_pool.suggestions(event), stakes=jury_pool.carried_stakes(event),
                            conflict_form=conflict_form, reset_form=ResetForm(prefix="reset")), status
 
 
