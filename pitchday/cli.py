@@ -82,8 +82,10 @@ def backup(path):
 
 
 from .cli_checkin import issue_scanner_token  # noqa: E402
+from .cli_tracks import remind_tracks  # noqa: E402
 
 COMMANDS = [seed_demo, create_admin, backup, send_reminders, purge_personal_data, issue_scanner_token]
+COMMANDS += [remind_tracks]
 
 
 def register_commands(app) -> None:

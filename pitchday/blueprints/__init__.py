@@ -12,6 +12,7 @@ from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
 from . import account, admin, auth, camps, impact, main, showcase, startups
 from .challenges import board as challenge_board, company as companies
+from .tracks import links as track_links, report as track_report, startup as startup_tracks
 from .applications import founder as application_founder, manage as call_setup, review as application_review
 from .checkin import admin as checkin_admin, door
 from .events import dashboard, manage as event_manage, public as event_pages
@@ -29,6 +30,7 @@ BLUEPRINTS += [jury_scoring.bp, jury_admin.bp, jury_results.bp, jury_pool.bp]
 BLUEPRINTS += [meeting_requests.bp, matchmaking_organiser.bp, impact.bp]
 BLUEPRINTS += [ballot.bp, vote_admin.bp]
 BLUEPRINTS += [challenge_board.bp, companies.bp]
+BLUEPRINTS += [track_links.bp, startup_tracks.bp, track_report.bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.

@@ -4,7 +4,7 @@ from ..extensions import db
 from . import applications as applications_demo
 from . import checkin, events, foundation, jury, matchmaking, registrations
 from . import challenges as challenges_demo
-from . import jury_pool
+from . import jury_pool, tracks
 from . import showcase as showcase_demo
 from . import vote as vote_demo
 
@@ -18,6 +18,7 @@ SEEDERS += [vote_demo]  # after check-in and matchmaking: an open audience vote 
 SEEDERS += [showcase_demo]  # after every area that makes startups: who opted in, last summer's winners
 SEEDERS += [challenges_demo]  # after the showcase: companies' challenges, answered by demo startups
 SEEDERS += [jury_pool]  # after the jury and the showcase: pool profiles, loads and a stake carried over
+SEEDERS += [tracks]  # last: follow-up tracks at every stage, for the impact report
 
 
 def seed_all() -> None:

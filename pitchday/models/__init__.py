@@ -12,6 +12,7 @@ from .applications import (
 )
 from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
 from .camps import Camp
+from .tracks import FeedbackShare, Track, TrackSource, TrackStage, TrackStep  # noqa: F401  (issue 19)
 from .challenges import Challenge, ChallengeProposal, ChallengeStatus, Company, CompanyMember  # noqa: F401
 from .challenges import ProposalStatus, Visibility  # noqa: F401
 from .checkin import CheckIn, DeviceKind, ScanLog, ScannerDevice, ScanResult

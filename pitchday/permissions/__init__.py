@@ -9,6 +9,7 @@ from . import registrations  # noqa: F401
 from . import showcase  # noqa: F401
 from . import challenges  # noqa: F401
 from . import jury_pool  # noqa: F401
+from . import tracks  # noqa: F401
 from . import vote  # noqa: F401
 from .core import RULES, can, deny, guard, link_scope, rule
 

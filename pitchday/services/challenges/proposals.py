@@ -30,6 +30,7 @@ from ...models import (
 )
 from ..accounts.account import external_url
 from ..matchmaking import requests as meeting_requests
+from ..tracks import stages as track_stages
 from .companies import contacts_of
 
 P = ProposalStatus
@@ -111,6 +112,7 @@ def invite(proposal: ChallengeProposal, *, by: User) -> str:
     """Invite the startup to talk. Returns "pitch_day" when it became a meeting request at a shared pitch day,
     "mail" when the startup was sent the contact's address instead."""
     _move(proposal, P.INVITED)
+    track_stages.start_for_challenge(proposal, by)
     challenge, startup = proposal.challenge, proposal.startup
     registration = shared_pitch_day(by, startup)
     if registration is not None:

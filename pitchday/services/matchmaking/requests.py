@@ -20,6 +20,7 @@ from ...models.matchmaking import (
     RequestStatus,
 )
 from ..applications.running_order import slots_for
+from ..tracks import stages as track_stages
 from .notify import notify_request
 
 OPEN = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
@@ -128,6 +129,7 @@ def _ask_again(request: MeetingRequest, *, side, reason, by_user):
         # The side that declined changed its mind; the other side had asked for it, so both agree now.
         request.status, request.decided_at = RequestStatus.ACCEPTED, utcnow()
         db.session.flush()
+        track_stages.start_for_meeting(request)
         return request
     # Withdrawn: whoever asks now asks afresh.
     request.requested_by, request.reason, request.status = side, reason, RequestStatus.PENDING
@@ -178,6 +180,8 @@ def respond(request: MeetingRequest, *, accept: bool, side: RequestSide) -> Meet
     db.session.refresh(request)
     if result.rowcount != 1 and request.status != new:
         raise Conflict(_("This request has already been answered or withdrawn."), code="not_pending")
+    if result.rowcount == 1 and new == RequestStatus.ACCEPTED:
+        track_stages.start_for_meeting(request)
     return request
 
 

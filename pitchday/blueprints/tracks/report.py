@@ -1,0 +1,45 @@
+"""The follow-up tracks in the impact report: per camp and quarter, started, reached a pilot, reached a deal."""
+
+import csv
+import io
+
+from flask import Blueprint, Response, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ...database import utcnow
+from ...permissions import guard
+from ...services import camps as camp_service
+from ...services.tracks import report
+
+bp = Blueprint("impact_tracks", __name__, url_prefix="/impact/tracks")
+
+
+def _selection():
+    allowed = [c.id for c in camp_service.all_camps()
+               if current_user.is_hub_admin or c.id in current_user.organised_camp_ids()]
+    year = request.args.get("year", "")
+    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else utcnow().year
+    return year, report.figures(year, allowed)
+
+
+@bp.get("/")
+@guard("impact.view")
+def index():
+    year, rows = _selection()
+    return render_template("tracks/report.html", year=year, rows=rows,
+                           totals={k: sum(getattr(r, k) for r in rows) for k in ("started", "pilots", "deals")})
+
+
+@bp.get("/tracks.csv")
+@guard("impact.view")
+def export():
+    year, rows = _selection()
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([_("Camp"), _("Quarter"), _("Tracks started"), _("Reached a pilot"),
+                     _("Reached an order, investment or hire")])
+    writer.writerows([r.camp, r.quarter, r.started, r.pilots, r.deals] for r in rows)
+    return Response(out.getvalue(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="follow-up-tracks-{year}.csv"'})
