@@ -22,6 +22,10 @@ def _labels(state):
 PRIVATE = {"X-Robots-Tag": "noindex", "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"}
 
 
+def _next_stages(track) -> list[TrackStage]:
+    return [stage for stage in TrackStage if stage in stages.MOVES[track.stage]]  # in the order of the path
+
+
 def _track(secret):
     return stages.by_secret(secret)
 
@@ -30,7 +34,7 @@ def _track(secret):
 @guard("track.by_link", track=_track)
 def show(track):
     track, side = track
-    return render_template("tracks/show.html", track=track, side=side, options=[s for s in TrackStage if s in stages.MOVES[track.stage]],
+    return render_template("tracks/show.html", track=track, side=side, options=_next_stages(track),
                            confirm=ConfirmForm()), 200, PRIVATE
 
 
