@@ -42,6 +42,7 @@ NAVIGATION = [
     ("startups.mine", _l("My startups"), "authenticated"),
     ("organiser.dashboard", _l("Organise"), "organiser_area"),
     ("jury_pool.mine", _l("My jury"), "jury.pool.own"),
+    ("companies.mine", _l("My companies"), "company.member"),
     ("impact.index", _l("Impact"), "impact.view"),
     ("admin.index", _l("Admin"), "hub_admin"),
 ]

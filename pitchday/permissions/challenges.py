@@ -32,6 +32,12 @@ def company_create(user, **_objects):
     return True
 
 
+@rule("company.member")
+def company_member(user, **_objects):
+    """Contact people of any company: the menu offers them their company pages."""
+    return db.session.scalar(db.select(CompanyMember.id).filter_by(user_id=user.id).limit(1)) is not None
+
+
 @rule("company.manage")
 def company_manage(user, company, **_objects):
     """The company's contact people post challenges and read the answers; hub admins help."""

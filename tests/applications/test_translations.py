@@ -8,8 +8,8 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "pitchday/translations/applications/de/LC_MESSAGES/messages.po"
 METHODS = [
-    ("**/applications.py", "python"), ("**/applications_*.py", "python"), ("**/startups.py", "python"),
-    ("**/running_order.py", "python"),
+    ("**/applications.py", "python"), ("services/applications/*.py", "python"),
+    ("blueprints/applications/*.py", "python"), ("**/startups.py", "python"),
     ("**/templates/applications/**.html", "jinja2"), ("**/templates/emails/applications_*.txt", "jinja2"),
 ]
 

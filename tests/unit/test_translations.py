@@ -26,3 +26,21 @@ def test_a_text_has_one_german_translation_across_all_catalogs():
                 seen.setdefault(key, (area, message.string))
     assert len(CATALOGS) >= 8
     assert clashes == []
+
+
+def test_every_text_of_the_app_has_a_german_translation():
+    from babel.messages.extract import extract_from_dir
+
+    root = Path(pitchday.__file__).parent
+    methods = [("**.py", "python"), ("**/templates/**.html", "jinja2"), ("**/templates/**.txt", "jinja2")]
+    keywords = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None, "ngettext": (1, 2),
+                "pgettext": ((1, "c"), 2), "lazy_ngettext": (1, 2)}
+    found = set()
+    for _file, _line, message, *_ in extract_from_dir(str(root), methods, keywords=keywords):
+        found.add(message if isinstance(message, str) else message[0])
+    translated = set()
+    for path in CATALOGS:
+        with path.open("rb") as f:
+            translated |= {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id and m.string}
+    assert len(found) > 1000
+    assert sorted(found - translated) == []
