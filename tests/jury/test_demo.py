@@ -7,12 +7,16 @@ from pitchday.models import Conflict, Juror, Score, ScoreSheet, User
 
 
 def counts():
-    # The jury demo's own jurors (the matchmaking demo's past pitch days have jurors of their own).
+    # The jury demo's own jurors at the demo pitch day (the matchmaking demo's past pitch days have jurors of their
+    # own, and the juror pool's demo sits Anna on last summer's jury with a stake declared there).
     emails = [email for email, _name in jury_demo.JURORS]
+    event_id = jury_demo._demo_pitch_day().id
     jurors = db.session.scalar(db.select(db.func.count()).select_from(Juror).join(User, User.id == Juror.user_id)
-                               .filter(User.email.in_(emails)))
-    return [jurors] + [db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (Conflict, Score,
-                                                                                             ScoreSheet)]
+                               .filter(User.email.in_(emails), Juror.event_id == event_id))
+    conflicts = db.session.scalar(db.select(db.func.count()).select_from(Conflict).join(Juror)
+                                  .filter(Juror.event_id == event_id))
+    return [jurors, conflicts] + [db.session.scalar(db.select(db.func.count()).select_from(m))
+                                  for m in (Score, ScoreSheet)]
 
 
 def test_seed_demo_adds_a_jury_with_a_conflict_and_partial_scores_idempotently(app):
