@@ -68,7 +68,7 @@ def test_a_sector_matches_whole_slugs_only(db, client, camps):
     assert ">Itsec</a>" in html and ">Mobilo</a>" not in html
 
 
-@pytest.mark.parametrize("query", ["camp=%00", "sector=nowhere", "stage=unicorn", "page=99999999999999999999",
+@pytest.mark.parametrize("query", ["camp=%00", "q=%00", "sector=nowhere", "stage=unicorn", "page=99999999999999999999",
                                    "page=-1", "q=" + "x" * 500, "camp=essen&camp=dortmund"])
 def test_bad_filters_get_a_page_not_an_error(client, network, query):
     response = client.get(f"/startups/?{query}")
