@@ -51,8 +51,23 @@ def upgrade():
     with op.batch_alter_table('live_actions', schema=None) as batch_op:
         batch_op.create_index('ix_live_actions_event_id_id', ['event_id', 'id'], unique=False)
 
+    op.create_table('live_staff',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', pitchday.database.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', pitchday.database.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_live_staff_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_live_staff_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_live_staff_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_live_staff')),
+    sa.UniqueConstraint('event_id', 'user_id', name=op.f('uq_live_staff_event_id_user_id'))
+    )
+
 
 def downgrade():
+    op.drop_table('live_staff')
     with op.batch_alter_table('live_actions', schema=None) as batch_op:
         batch_op.drop_index('ix_live_actions_event_id_id')
     op.drop_table('live_actions')

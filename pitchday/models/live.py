@@ -5,7 +5,7 @@ import enum
 import secrets
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, enum_values, utcnow
 from ..extensions import db
@@ -67,3 +67,19 @@ class LiveAction(db.Model):
     detail: Mapped[str] = mapped_column(sa.String(200), default="")
     at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     undone_at = mapped_column(UTCDateTime())
+
+
+class LiveStaff(db.Model):
+    """Someone an organiser lets run the control room of one event (by a signed link, like the door staff)."""
+
+    __tablename__ = "live_staff"
+    __table_args__ = (sa.UniqueConstraint("event_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    revoked_at = mapped_column(UTCDateTime())
+
+    user = relationship("User", foreign_keys=[user_id])

@@ -91,7 +91,8 @@ def public_state_bytes(event: Event) -> tuple[int, bytes]:
     """The public state as JSON bytes, built once per (event, version, language) in this process."""
     state = live_state.state_of(event)
     version = state.version if state is not None else 0
-    key = (event.id, version, str(get_locale()))
+    # The row's id and last change too: a test database (or a restored backup) can reuse an event's id and version.
+    key = (event.id, version, state.id if state else 0, state.updated_at if state else None, str(get_locale()))
     body = _CACHE.get(key)
     if body is None:
         body = json.dumps(public_state(event), separators=(",", ":")).encode()
