@@ -188,3 +188,12 @@ def is_running(event: Event) -> bool:
                 and state.current < len(live_state.show_order(event, state)))
 
 
+
+
+def on_stage_id(event: Event) -> int | None:
+    """The application on stage while the show runs (for the juror's landing page), else None."""
+    state = live_state.state_of(event)
+    if state is None or state.started_at is None:
+        return None
+    order = live_state.show_order(event, state)
+    return order[state.current].application.id if state.current < len(order) else None
