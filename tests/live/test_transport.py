@@ -70,3 +70,13 @@ def test_a_held_poll_gives_up_after_its_time_with_304(app, db, event, live_serve
     t0 = time.monotonic()
     status, _headers, _ = get(live_server, path, headers["ETag"])
     assert status == 304 and 0.4 < time.monotonic() - t0 < 3
+
+
+def test_opening_the_vote_on_its_own_page_moves_the_stage_too(client, login, organiser, event, db):
+    live_state.ensure_state(event)
+    db.session.commit()
+    login(organiser)
+    tag = client.get(f"/events/{event.id}/live/state").headers["ETag"]
+    client.post_form(f"/events/{event.id}/vote/open", page=f"/events/{event.id}/vote")
+    moved = client.get(f"/events/{event.id}/live/state", headers={"If-None-Match": tag})
+    assert moved.status_code == 200 and moved.get_json()["vote"] is not None
