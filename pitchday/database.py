@@ -51,6 +51,11 @@ def set_write_intent(flag: bool) -> contextvars.Token:
     return _write_intent.set(flag)
 
 
+def writes_intended() -> bool:
+    """Whether this request (or block) was declared a writer, i.e. began or will begin with a write lock."""
+    return _write_intent.get()
+
+
 @contextlib.contextmanager
 def write_intent():
     token = _write_intent.set(True)

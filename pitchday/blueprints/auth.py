@@ -36,8 +36,8 @@ def signup():
         except DomainError as error:
             form.show_error(error)
         else:
-            db.session.commit()
             start_session(user)
+            db.session.commit()
             flash(_("Welcome! We have sent you an e-mail to confirm your address."), "success")
             return redirect(_safe_next(url_for("account.index")))
     return render_template("auth/signup.html", form=form)
@@ -57,6 +57,7 @@ def login():
             form.form_errors.append(_("E-mail or password is not correct."))
         else:
             start_session(user, remember=form.remember.data)
+            db.session.commit()
             return redirect(_safe_next(url_for("main.home")))
     return render_template("auth/login.html", form=form)
 
@@ -65,6 +66,7 @@ def login():
 @guard("public")
 def logout():
     end_session()
+    db.session.commit()
     flash(_("You are logged out."), "info")
     return redirect(url_for("main.home"))
 
@@ -107,8 +109,8 @@ def reset_password(token):
             db.session.rollback()
             form.show_error(error, "password")
         else:
-            db.session.commit()
             start_session(user)
+            db.session.commit()
             flash(_("Your new password is set."), "success")
             return redirect(url_for("main.home"))
     return render_template("auth/reset.html", form=form)
@@ -124,5 +126,6 @@ def role_link(token):
         return render_template("errors/error.html", status=error.status, title=_("Link not valid"),
                                message=error.message), error.status
     start_link_session(user, scope)
+    db.session.commit()
     destination = role_links.LANDING.get(scope["scope"])
     return redirect(url_for(destination, event_id=scope["event_id"]) if destination else url_for("main.home"))

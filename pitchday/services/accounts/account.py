@@ -10,7 +10,7 @@ from ... import mail, tokens
 from ...database import utcnow
 from ...errors import Conflict, Invalid
 from ...extensions import db
-from ...models import User
+from ...models import User, UserSession
 from ...models.accounts import new_token
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600
@@ -32,10 +32,12 @@ def _check_password_strength(password: str) -> None:
 
 
 def set_password(user: User, password: str) -> None:
-    """Hash (scrypt, Werkzeug's current default) and rotate the session token: other sessions end."""
+    """Hash (scrypt, Werkzeug's current default), rotate the reset token and end every signed-in session."""
     _check_password_strength(password)
     user.password_hash = generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
     user.session_token = new_token()
+    if user.id is not None:
+        db.session.execute(db.delete(UserSession).where(UserSession.user_id == user.id))
 
 
 def sign_up(*, email: str, name: str, password: str, locale: str) -> User:
