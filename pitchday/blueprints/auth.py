@@ -1,6 +1,6 @@
 """Sign-up, log-in, log-out, e-mail confirmation, password reset and role links."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,7 +10,7 @@ from ..forms.accounts import ForgotPasswordForm, LoginForm, ResetPasswordForm, S
 from ..i18n import current_language
 from ..permissions import guard
 from ..services.accounts import account as accounts
-from ..services.accounts import role_links
+from ..services.accounts import role_links, throttle
 from ..services.accounts.session import end_session, start_link_session, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -19,10 +19,6 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 def _safe_next(default: str) -> str:
     target = request.args.get("next") or ""
     return target if target.startswith("/") and not target.startswith("//") else default
-
-
-def _login_account_key() -> str:
-    return "login-account:" + accounts.normalise_email(request.form.get("email", ""))
 
 
 @bp.route("/signup", methods=["GET", "POST"])
@@ -45,17 +41,19 @@ def signup():
 
 @bp.route("/login", methods=["GET", "POST"])
 @guard("anonymous_only")
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
-               scope="login-address")
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=_login_account_key, scope="login-account")
 def login():
     form = LoginForm()
     if form.validate_on_submit():
+        # Only failures count (issue 14): a venue's shared address may log in as often as it needs.
+        who = {"address": request.remote_addr or "", "account": accounts.normalise_email(form.email.data)}
+        if throttle.blocked("LOGIN", **who):
+            abort(429)
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is None:
+            throttle.failed("LOGIN", **who)
             form.form_errors.append(_("E-mail or password is not correct."))
         else:
+            throttle.succeeded("LOGIN", **who)
             start_session(user, remember=form.remember.data)
             db.session.commit()
             return redirect(_safe_next(url_for("main.home")))
