@@ -27,15 +27,14 @@ def signup():
     form = SignUpForm()
     if form.validate_on_submit():
         try:
-            user = accounts.sign_up(email=form.email.data, name=form.name.data, password=form.password.data,
-                                    locale=current_language())
+            accounts.sign_up(email=form.email.data, name=form.name.data, password=form.password.data,
+                             locale=current_language())
         except DomainError as error:
             form.show_error(error)
         else:
-            start_session(user)
             db.session.commit()
-            flash(_("Welcome! We have sent you an e-mail to confirm your address."), "success")
-            return redirect(_safe_next(url_for("account.index")))
+            # The same answer whether the address was new or already had an account (issue 14): the mail tells.
+            return render_template("auth/signup_sent.html", email=accounts.normalise_email(form.email.data))
     return render_template("auth/signup.html", form=form)
 
 
