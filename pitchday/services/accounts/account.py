@@ -12,10 +12,10 @@ from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import User, UserSession
 from ...models.accounts import new_token
+from . import passwords
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600
 RESET_MAX_AGE = 2 * 3600
-MIN_PASSWORD_LENGTH = 10
 
 
 def normalise_email(email: str) -> str:
@@ -26,14 +26,9 @@ def find_by_email(email: str) -> User | None:
     return db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
 
 
-def _check_password_strength(password: str, *, email: str = "") -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(_("Choose a password of at least %(n)d characters.", n=MIN_PASSWORD_LENGTH), field="password")
-
-
 def set_password(user: User, password: str) -> None:
     """Hash (scrypt, Werkzeug's current default), rotate the reset token and end every signed-in session."""
-    _check_password_strength(password)
+    passwords.check(password, email=user.email or "")
     user.password_hash = generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
     user.session_token = new_token()
     if user.id is not None:
@@ -45,7 +40,7 @@ def sign_up(*, email: str, name: str, password: str, locale: str) -> User | None
     owner a log-in and reset link instead and return None. The caller answers both alike (no account probing)."""
     email = normalise_email(email)
     existing = find_by_email(email)
-    _check_password_strength(password, email=email)
+    passwords.check(password, email=email)
     if existing is not None:
         # Spend the time a new account's hash takes, so the answer's timing does not tell either.
         generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
