@@ -3,19 +3,24 @@ startup's feedback and its shared links, follow-up tracks by mail link, the trac
 
 import pytest
 
-from pitchday.models import FeedbackShare, Track, TrackSource, TrackStage
+from pitchday.models import Company, CompanyMember, FeedbackShare, Track, TrackSource, TrackStage
 from tests.applications.conftest import make_startup
 from tests.conftest import FormClient, create_user, log_in
 
-ROLES = ["anonymous", "member", "founder", "organiser", "other_organiser", "hub_admin"]
+ROLES = ["anonymous", "member", "founder", "company", "organiser", "other_organiser", "hub_admin"]
 L = "login"
 
 
 @pytest.fixture
-def everyone(member, organiser, other_organiser, hub_admin):
+def everyone(db, member, organiser, other_organiser, hub_admin):
     founder = create_user("gruenderin@example.org", "Greta Gründerin")
-    return {"member": member, "founder": founder, "organiser": organiser, "other_organiser": other_organiser,
-            "hub_admin": hub_admin}
+    contact = create_user("kontakt@stahlwerk.example", "Karla Kontakt")
+    company = Company(slug="stahlwerk", name="Stahlwerk Ruhr GmbH", sector_slugs="energy", city="Duisburg")
+    company.members.append(CompanyMember(user_id=contact.id))
+    db.session.add(company)
+    db.session.commit()
+    return {"member": member, "founder": founder, "company": contact, "organiser": organiser,
+            "other_organiser": other_organiser, "hub_admin": hub_admin}
 
 
 @pytest.fixture
@@ -49,16 +54,16 @@ def check(app, everyone, role, table, method="GET"):
 def test_pages(app, everyone, network, role):
     public, hidden = network["public"].slug, network["hidden"].slug
     check(app, everyone, role, [
-        ("/startups/", [200, 200, 200, 200, 200, 200]),
-        (f"/startups/{public}", [200, 200, 200, 200, 200, 200]),
-        (f"/startups/{hidden}", [L, 403, 200, 403, 403, 200]),
-        (f"/startups/{public}/feedback", [L, 403, 200, 403, 403, 200]),
-        (f"/tracks/{network['track'].partner_secret}", [200, 200, 200, 200, 200, 200]),
-        ("/tracks/not-a-real-link", [404, 404, 404, 404, 404, 404]),
-        (f"/feedback/{network['share'].secret}", [200, 200, 200, 200, 200, 200]),
-        ("/impact/tracks/", [L, 403, 403, 200, 200, 200]),
-        ("/impact/tracks/tracks.csv", [L, 403, 403, 200, 200, 200]),
-        ("/me/jury/", [L, 200, 200, 200, 200, 200]),
+        ("/startups/", [200, 200, 200, 200, 200, 200, 200]),
+        (f"/startups/{public}", [200, 200, 200, 200, 200, 200, 200]),
+        (f"/startups/{hidden}", [L, 403, 200, 403, 403, 403, 200]),
+        (f"/startups/{public}/feedback", [L, 403, 200, 403, 403, 403, 200]),
+        (f"/tracks/{network['track'].partner_secret}", [200, 200, 200, 200, 200, 200, 200]),
+        ("/tracks/not-a-real-link", [404, 404, 404, 404, 404, 404, 404]),
+        (f"/feedback/{network['share'].secret}", [200, 200, 200, 200, 200, 200, 200]),
+        ("/impact/tracks/", [L, 403, 403, 403, 200, 200, 200]),
+        ("/impact/tracks/tracks.csv", [L, 403, 403, 403, 200, 200, 200]),
+        ("/me/jury/", [L, 200, 200, 200, 200, 200, 200]),
     ])
 
 
@@ -66,6 +71,6 @@ def test_pages(app, everyone, network, role):
 def test_changes(app, everyone, network, role):
     public = network["public"].slug
     check(app, everyone, role, [
-        (f"/startups/{public}/feedback/share/{network['share'].id}/revoke", [L, 403, 302, 403, 403, 302]),
-        (f"/startups/{public}/feedback/share", [L, 403, 302, 403, 403, 302]),
+        (f"/startups/{public}/feedback/share/{network['share'].id}/revoke", [L, 403, 302, 403, 403, 403, 302]),
+        (f"/startups/{public}/feedback/share", [L, 403, 302, 403, 403, 403, 302]),
     ], method="POST")
