@@ -11,6 +11,9 @@ FOREIGN = ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "//evil
            "https://evil.example/", "\x00/evil.example", " //evil.example", "/ /evil.example", "http:/evil.example",
            "javascript:alert(1)", "evil.example", "/\u2028/evil.example", "\\\\evil.example"]
 
+# The request guard answers 400 to a NUL byte anywhere before the route reads it (test_bad_input.py).
+FOREIGN_WITHOUT_NUL = [t for t in FOREIGN if "\x00" not in t]
+
 
 @pytest.mark.parametrize("target", FOREIGN)
 def test_foreign_targets_are_refused(target):
@@ -29,7 +32,7 @@ def _lands_at_home(response):
     assert "evil" not in location
 
 
-@pytest.mark.parametrize("target", FOREIGN)
+@pytest.mark.parametrize("target", FOREIGN_WITHOUT_NUL)
 def test_login_ignores_a_foreign_next(client, make_user, target):
     user = make_user("ida@example.org")
     url = "/auth/login?next=" + quote(target, safe="")
@@ -53,7 +56,7 @@ def test_login_follows_a_path_of_this_site(client, make_user):
     assert response.headers["Location"].endswith("/events/?camp=essen")
 
 
-@pytest.mark.parametrize("target", FOREIGN)
+@pytest.mark.parametrize("target", FOREIGN_WITHOUT_NUL)
 def test_language_switch_ignores_a_foreign_next(client, target):
     response = client.post_form("/language", {"lang": "en", "next": target})
     _lands_at_home(response)
