@@ -9,6 +9,7 @@ from ..extensions import db, limiter
 from ..forms.accounts import ForgotPasswordForm, LoginForm, ResetPasswordForm, SignUpForm
 from ..i18n import current_language
 from ..permissions import guard
+from ..redirects import safe_target
 from ..services.accounts import account as accounts
 from ..services.accounts import role_links, throttle
 from ..services.accounts.session import end_session, start_link_session, start_session
@@ -17,8 +18,7 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
 def _safe_next(default: str) -> str:
-    target = request.args.get("next") or ""
-    return target if target.startswith("/") and not target.startswith("//") else default
+    return safe_target(request.args.get("next"), default)
 
 
 @bp.route("/signup", methods=["GET", "POST"])
