@@ -3,6 +3,7 @@
 from . import matchmaking  # noqa: F401  (issue 8: its models import from pitchday.models.matchmaking)
 from .accounts import RoleChange, RoleGrant, User
 from .account_security import RecoveryCode, UserSession  # noqa: F401  (issue 14)
+from .audit import AuditEntry  # noqa: F401  (the audit trail, issue 14)
 from .applications import (
     Application,
     ApplicationAnswer,

@@ -18,6 +18,7 @@ from ...database import utcnow
 from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import AttendeeType, Event, EventStatus, Registration, RegistrationQueue, RegistrationStatus, User
+from ..audit import trail as audit
 from . import mail as notify
 
 CONFIRMED, WAITING, CANCELLED = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED
@@ -219,9 +220,13 @@ def cancel(registration: Registration, *, by: User | None = None, now: datetime 
     """
     now = now or utcnow()
     _lock_queue(registration.event_id, take_number=False)
-    was_confirmed = registration.status == CONFIRMED
+    was = registration.status
+    was_confirmed = was == CONFIRMED
     if not _move(registration, CANCELLED, cancelled_at=now):
         raise Conflict(_("This registration is already cancelled."), code="already_cancelled")
+    if by is not None:  # staff; an attendee cancelling their own seat is not an organiser's change
+        audit.record(by, "registration.cancelled", subject=registration, before={"status": was},
+                     after={"status": CANCELLED})
     if not was_confirmed:
         return []
     return fill_free_seats(registration.event, now=now)
@@ -233,6 +238,8 @@ def confirm_by_hand(registration: Registration, *, by: User, now: datetime | Non
     _lock_queue(registration.event_id, take_number=False)
     if not _move(registration, CONFIRMED, confirmed_at=now):
         raise Conflict(_("Only people on the waiting list can be confirmed."), code="not_waiting")
+    audit.record(by, "registration.confirmed", subject=registration, before={"status": WAITING},
+                 after={"status": CONFIRMED})
     notify.confirmed(registration)
 
 
@@ -241,6 +248,9 @@ def set_capacity(event: Event, capacity: int, *, by: User, now: datetime | None 
     if capacity < 0:
         raise Invalid(_("The capacity cannot be negative."), field="capacity")
     _lock_queue(event.id, take_number=False)
+    if capacity != event.capacity:
+        audit.record(by, "registration.capacity_changed", subject=event, before={"capacity": event.capacity},
+                     after={"capacity": capacity})
     event.capacity = capacity
     db.session.flush()
     return fill_free_seats(event, now=now)
