@@ -187,3 +187,31 @@ def test_without_https_the_page_says_why_there_is_no_camera_and_the_code_field_w
         assert f"pitchday.lan:{port}" in page.url
     finally:
         browser.close()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_door_search_finds_ozdemir_however_it_is_typed(app, db, live_server, event, organiser, browser, screenshot,
+                                                         axe, size):
+    """Issue 16.6: case, accents and umlaut spellings do not matter; organisation words are searched."""
+    make_registration(db, event, name="Aylin Özdemir", organisation="Stadtwerke Bochum", email="aylin@swb.de")
+    make_registration(db, event, name="Jonas Krüger", organisation="Zeche Zollverein", email="jk@example.org")
+    make_registration(db, event, name="Erika Muster", organisation="Ruhr Ventures")
+    link = staff_link(app, db, event, organiser)
+    page = browser.new_context(**SIZES[size], locale="de-DE", timezone_id="Europe/Berlin").new_page()
+    page.goto(link)
+    page.goto(f"{live_server}/events/{event.id}/checkin/?camera=0")
+    results = page.locator("#search-results")
+    for typed, name in [("kruger", "Jonas Krüger"), ("zollverein", "Jonas Krüger"), ("Oezdemir", "Aylin Özdemir"),
+                        ("ozdemir", "Aylin Özdemir"), ("Özdemir", "Aylin Özdemir")]:
+        page.fill("#q", typed)
+        page.press("#q", "Enter")
+        page.wait_for_function("name => document.getElementById('search-results').textContent.includes(name)",
+                               arg=name, timeout=5000)
+        assert results.locator("li").count() == 1, typed
+    assert "Stadtwerke Bochum" in results.inner_text()
+    page.locator("#search-h").scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["viewport"]["width"]
+    screenshot(page, f"door-search-ozdemir-{size}", full_page=False)
+    assert axe(page) == []
+    results.get_by_role("button", name="Einchecken").click()
+    page.wait_for_function("() => document.getElementById('count-in').textContent === '1'", timeout=5000)
