@@ -11,6 +11,7 @@ from PIL import Image
 from pitchday.models.checkin import CheckIn
 from pitchday.services.checkin import staff as checkin_staff
 from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, PHONE
+from tests.browser.sizes import SIZES, fits, new_page
 from tests.checkin.conftest import make_event, make_registration
 from tests.conftest import create_user
 
@@ -58,9 +59,6 @@ def camera_browser(browser_type):
     yield launch
     for browser in browsers:
         browser.close()
-
-
-SIZES = {"phone": PHONE, "desktop": {"viewport": {"width": 1280, "height": 800}}}
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
@@ -197,7 +195,7 @@ def test_door_search_finds_ozdemir_however_it_is_typed(app, db, live_server, eve
     make_registration(db, event, name="Jonas Krüger", organisation="Zeche Zollverein", email="jk@example.org")
     make_registration(db, event, name="Erika Muster", organisation="Ruhr Ventures")
     link = staff_link(app, db, event, organiser)
-    page = browser.new_context(**SIZES[size], locale="de-DE", timezone_id="Europe/Berlin").new_page()
+    page = new_page(browser, size)
     page.goto(link)
     page.goto(f"{live_server}/events/{event.id}/checkin/?camera=0")
     results = page.locator("#search-results")
@@ -210,7 +208,7 @@ def test_door_search_finds_ozdemir_however_it_is_typed(app, db, live_server, eve
         assert results.locator("li").count() == 1, typed
     assert "Stadtwerke Bochum" in results.inner_text()
     page.locator("#search-h").scroll_into_view_if_needed()
-    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["viewport"]["width"]
+    assert fits(page, size)
     screenshot(page, f"door-search-ozdemir-{size}", full_page=False)
     assert axe(page) == []
     results.get_by_role("button", name="Einchecken").click()
