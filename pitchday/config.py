@@ -36,6 +36,8 @@ SETTINGS = [
     Setting("MAIL_SENDER", "pitchday <noreply@pitchday.local>", "From: address of outgoing mail."),
     Setting("RATELIMIT_STORAGE_URI", "memory://", "Where rate-limit counters live; `redis://host:6379` "
             "when several processes serve the app."),
+    Setting("LIVE_REDIS_URL", None, "Redis for the live show's version that open screens poll (`redis://host:6379/1`); "
+            "default: the rate limiter's Redis if it has one, else the database (docs/live.md)."),
     Setting("LOGIN_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Failed log-in attempts allowed per client address "
             "(successful log-ins do not count)."),
     Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Failed log-in attempts allowed per account (e-mail); "

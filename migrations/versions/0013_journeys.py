@@ -1,7 +1,7 @@
 """journeys: a folded search key on registrations for the door's search (issue 16, point 6)
 
 Revision ID: journeys
-Revises: 0012
+Revises: audit
 Create Date: 2026-12-06 04:20:00
 
 """
@@ -13,7 +13,7 @@ from pitchday.text_fold import search_key
 
 # revision identifiers, used by Alembic.
 revision = 'journeys'
-down_revision = '0012'
+down_revision = 'audit'
 branch_labels = None
 depends_on = None
 

@@ -21,6 +21,7 @@ from .jury import admin as jury_admin, pool as jury_pool, results as jury_result
 from .matchmaking import organiser as matchmaking_organiser, requests as meeting_requests
 from .registrations import admin as registrations_admin, attendee
 from .vote import admin as vote_admin, ballot
+from .live import control as live_control, poll as live_poll, screens as live_screens
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [event_pages.bp, event_manage.bp, dashboard.bp]
@@ -32,6 +33,7 @@ BLUEPRINTS += [meeting_requests.bp, matchmaking_organiser.bp, impact.bp]
 BLUEPRINTS += [ballot.bp, vote_admin.bp]
 BLUEPRINTS += [challenge_board.bp, companies.bp]
 BLUEPRINTS += [track_links.bp, startup_tracks.bp, track_report.bp]
+BLUEPRINTS += [live_control.bp, live_screens.bp, live_screens.stage_bp]
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.
@@ -52,6 +54,7 @@ NAVIGATION = [
 def register_blueprints(app) -> None:
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)
+    live_poll.mount(app)  # screens' polls answered before Flask (docs/live.md)
 
     @app.context_processor
     def _navigation():
