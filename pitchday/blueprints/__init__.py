@@ -1,7 +1,6 @@
 """Every blueprint of the app, listed in one place. HTTP in, HTTP out: domain rules live in services."""
 
 from flask import has_request_context
-from flask_babel import lazy_gettext as _l
 
 from ..labels import role_label
 from ..sectors import sector_label
@@ -35,22 +34,6 @@ BLUEPRINTS += [challenge_board.bp, companies.bp]
 BLUEPRINTS += [track_links.bp, startup_tracks.bp, track_report.bp]
 BLUEPRINTS += [live_control.bp, live_screens.bp, live_screens.stage_bp]
 
-# Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
-# appears in the menu as soon as its blueprint is listed above.
-NAVIGATION = [
-    ("events.index", _l("Events"), "public"),
-    ("camps.index", _l("Camps"), "public"),
-    ("showcase.index", _l("Startups"), "public"),
-    ("challenges.index", _l("Challenges"), "public"),
-    ("startups.mine", _l("My startups"), "authenticated"),
-    ("organiser.dashboard", _l("Organise"), "organiser_area"),
-    ("jury_pool.mine", _l("My jury"), "jury.pool.own"),
-    ("companies.mine", _l("My companies"), "company.member"),
-    ("impact.index", _l("Impact"), "impact.view"),
-    ("admin.index", _l("Admin"), "hub_admin"),
-]
-
-
 def register_blueprints(app) -> None:
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)
@@ -59,12 +42,11 @@ def register_blueprints(app) -> None:
     @app.context_processor
     def _navigation():
         from ..permissions import can
+        from ..permissions.navigation import NOBODY, navigation
 
         if not has_request_context():  # e-mails rendered by the CLI have no visitor
-            return {"navigation": [], "can": lambda *args, **kwargs: False}
-        items = [(endpoint, label) for endpoint, label, rule in NAVIGATION
-                 if endpoint in app.view_functions and can(rule)]
-        return {"navigation": items, "can": can}
+            return {"navigation": NOBODY, "can": lambda *args, **kwargs: False}
+        return {"navigation": navigation(app.view_functions), "can": can}
 
     app.jinja_env.globals.update(
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
