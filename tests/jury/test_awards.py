@@ -62,7 +62,8 @@ def test_the_award_is_given_only_after_a_confirmation_naming_the_startup(db, eve
 def test_no_choice_or_a_foreign_id_is_refused_with_a_message(db, event, juror, login, organiser, client):
     login(organiser)
     page = f"/events/{event.id}/jury/results"
-    for chosen in ["", "abc", "999999999999999999999", "1\x00"]:
+    # A NUL byte never reaches the form: the request guard answers 400 first (tests/security).
+    for chosen in ["", "abc", "999999999999999999999"]:
         response = client.post_form(f"/events/{event.id}/jury/awards",
                                     {"award-title": "Preis", "award-application_id": chosen,
                                      "award-confirmed": "yes"}, page=page, follow_redirects=True)
