@@ -21,6 +21,7 @@ from ...services.matchmaking.links import panel_context
 from ...services.matchmaking.lookup import load_startup, load_ticket
 from ...services.matchmaking.notify import meeting_ics
 from ...services.matchmaking.views import attendee_view, startup_view
+from ..downloads import csv_download
 from ..events.panels import register_event_panel
 
 bp = Blueprint("matchmaking", __name__)
@@ -184,9 +185,8 @@ def startup_contacts(startup, event):
 def startup_contacts_csv(startup, event):
     if not contacts.event_is_over(event):
         abort(404)
-    body = contacts.contacts_csv(contacts.contacts_for(startup, event))
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="contacts-{startup.slug}-{event.id}.csv"'})
+    return csv_download(f"contacts-{startup.slug}-{event.id}.csv", contacts.CONTACTS_HEADER,
+                        contacts.contact_rows(contacts.contacts_for(startup, event)))
 
 
 @bp.post("/startups/<int:startup_id>/events/<int:event_id>/follow-ups")
