@@ -10,6 +10,7 @@ from ..forms.base import choices
 from ..forms.matchmaking import ImpactFilterForm
 from ..permissions import guard
 from ..services import camps as camp_service
+from ..services.audit import trail as audit
 from ..services.impact import report as impact
 from ..services.impact.charts import bar_chart
 from ..services.impact.labels import attendee_type_label, follow_up_label
@@ -68,6 +69,7 @@ def printable():
 @guard("impact.view")
 def report_csv():
     _form, report = _report()
+    audit.record_export(current_user, "impact_report", rows=len(report.rows) + 1)  # the total is a row too
     return csv_download("impact-report.csv", impact.report_header(), impact.report_rows(report))
 
 

@@ -13,6 +13,7 @@ from ...forms.matchmaking import AskForm, FollowUpForm, ProfileForm
 from ...forms.recipe import perform
 from ...models.matchmaking import RequestSide
 from ...permissions import guard
+from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
 from ...services.impact.labels import LABEL_FILTERS
 from ...services.matchmaking import contacts, followups, meetings
@@ -185,8 +186,10 @@ def startup_contacts(startup, event):
 def startup_contacts_csv(startup, event):
     if not contacts.event_is_over(event):
         abort(404)
+    people = contacts.contacts_for(startup, event)
+    audit.record_export(current_user, "contacts", rows=len(people), subject=startup, event=event)
     return csv_download(f"contacts-{startup.slug}-{event.id}.csv", contacts.CONTACTS_HEADER,
-                        contacts.contact_rows(contacts.contacts_for(startup, event)))
+                        contacts.contact_rows(people))
 
 
 @bp.post("/startups/<int:startup_id>/events/<int:event_id>/follow-ups")

@@ -6,6 +6,7 @@ from flask_login import current_user
 from ...database import utcnow
 from ...permissions import guard
 from ...services import camps as camp_service
+from ...services.audit import trail as audit
 from ...services.tracks import report
 from ..downloads import csv_download
 
@@ -32,4 +33,5 @@ def index():
 @guard("impact.view")
 def export():
     year, rows = _selection()
+    audit.record_export(current_user, "tracks", rows=len(rows), details={"year": year})
     return csv_download(f"follow-up-tracks-{year}.csv", report.HEADER, report.csv_rows(rows))
