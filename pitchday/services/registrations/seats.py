@@ -215,6 +215,13 @@ def cancel(registration: Registration, *, by: User | None = None, now: datetime 
     return fill_free_seats(registration.event, now=now)
 
 
+def cancel_own(registration: Registration, *, now: datetime | None = None) -> list:
+    """The attendee cancels from the ticket page: as ``cancel``, and they get a confirmation by e-mail."""
+    promoted = cancel(registration, now=now)
+    notify.cancelled(registration)
+    return promoted
+
+
 def confirm_by_hand(registration: Registration, *, by: User, now: datetime | None = None) -> None:
     """An organiser gives a waiting person a seat, even beyond the capacity."""
     now = now or utcnow()
