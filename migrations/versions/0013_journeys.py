@@ -2,7 +2,7 @@
 had when it was postponed (point 10)
 
 Revision ID: journeys
-Revises: 0012
+Revises: audit
 Create Date: 2026-12-06 04:20:00
 
 """
@@ -15,7 +15,7 @@ from pitchday.text_fold import search_key
 
 # revision identifiers, used by Alembic.
 revision = 'journeys'
-down_revision = '0012'
+down_revision = 'audit'
 branch_labels = None
 depends_on = None
 

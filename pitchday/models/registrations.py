@@ -59,6 +59,8 @@ class Registration(db.Model):
     confirmed_at = mapped_column(UTCDateTime())
     cancelled_at = mapped_column(UTCDateTime())
     reminder_sent_at = mapped_column(UTCDateTime())
+    # When the ticket was last re-sent because someone registered the address again (at most one per 10 min).
+    ticket_resent_at = mapped_column(UTCDateTime())
     anonymised_at = mapped_column(UTCDateTime())
     # Answers to the event's own optional questions: {"<question id>": "text"}.
     answers: Mapped[dict] = mapped_column(sa.JSON, default=dict)

@@ -13,6 +13,7 @@ from ...forms.jury import AwardForm
 from ...forms.recipe import perform
 from ...permissions import guard
 from ...permissions.jury import results_published
+from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
 from ...services.jury import export as jury_export
 from ...services.jury import publish as jury_publish
@@ -53,13 +54,17 @@ def live(event):
 @bp.get("/results/scores.csv")
 @guard("jury.manage", event=load_event)
 def scores_csv(event):
-    return _csv(jury_export.scores_csv(jury_results.load(event)), f"jury-scores-event-{event.id}.csv")
+    results = jury_results.load(event)
+    audit.record_export(current_user, "jury_scores", rows=len(results.raw_scores), subject=event)
+    return _csv(jury_export.scores_csv(results), f"jury-scores-event-{event.id}.csv")
 
 
 @bp.get("/results/rankings.csv")
 @guard("jury.manage", event=load_event)
 def rankings_csv(event):
-    return _csv(jury_export.rankings_csv(jury_results.load(event)), f"jury-rankings-event-{event.id}.csv")
+    results = jury_results.load(event)
+    audit.record_export(current_user, "jury_rankings", rows=len(results.stats.pitches), subject=event)
+    return _csv(jury_export.rankings_csv(results), f"jury-rankings-event-{event.id}.csv")
 
 
 def _csv(text: str, name: str) -> Response:

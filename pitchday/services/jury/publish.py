@@ -10,6 +10,7 @@ from ...errors import Invalid
 from ...extensions import db
 from ...models import Application, Award, Event, JuryPublication, StartupMember, User
 from ..accounts import account as accounts
+from ..audit import trail as audit
 from . import results as jury_results
 
 
@@ -82,6 +83,7 @@ def publish(event: Event, *, by: User) -> int:
     if db.session.get(JuryPublication, event.id) is not None:
         raise ConflictError(_("The results are published already."), code="published")
     db.session.add(JuryPublication(event_id=event.id, published_by_id=by.id))
+    audit.record(by, "jury.results_published", subject=event)
     db.session.flush()
     results = jury_results.load(event)
     startup_ids = [s.application.startup_id for s in results.slots]
