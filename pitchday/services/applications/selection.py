@@ -23,6 +23,7 @@ from ...models import (
     User,
 )
 from ..accounts.account import external_url
+from ..cache.versions import FEEDS, event_name, touch
 from .call import call_for
 
 S = ApplicationStatus
@@ -62,6 +63,7 @@ def decide(application: Application, to_status: ApplicationStatus, *, by: User, 
                                        to_status=str(to_status), created_at=now))
     if from_status == S.ACCEPTED:
         db.session.execute(db.delete(PitchSlot).where(PitchSlot.application_id == application.id))
+        touch(event_name(application.event_id), FEEDS)  # the line-up changed (a bulk DELETE)
     db.session.flush()
     db.session.refresh(application)
     if to_status != S.SUBMITTED:

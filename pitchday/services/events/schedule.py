@@ -15,6 +15,7 @@ from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import AgendaBlock, Camp, Event, EventStatus, EventType
 from ...sectors import SECTORS
+from ..cache.versions import touch_event
 from . import notify as events_notify
 from .labels import status_label
 
@@ -149,6 +150,7 @@ def set_status(event: Event, status: EventStatus, *, by, note: str = "") -> None
     ).rowcount
     if moved != 1:
         raise Conflict(_l("Someone else changed this event at the same time. Please reload."), code="stale")
+    touch_event(event)  # a bulk UPDATE: the session hook does not see it
     db.session.refresh(event)
     if old != EventStatus.DRAFT:
         events_notify.notify_change(event, [Change("status", old, status)], note=note)
