@@ -1,7 +1,7 @@
 """perf: version counters of cached output (event pages, calendar entries, feeds; issue 17)
 
 Revision ID: perf
-Revises: 0012
+Revises: live
 Create Date: 2026-12-06 04:30:00
 
 """
@@ -13,7 +13,7 @@ import pitchday.database
 
 # revision identifiers, used by Alembic.
 revision = 'perf'
-down_revision = '0012'
+down_revision = 'live'
 branch_labels = None
 depends_on = None
 

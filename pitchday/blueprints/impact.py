@@ -13,6 +13,7 @@ from ..forms.base import choices
 from ..forms.matchmaking import ImpactFilterForm
 from ..permissions import guard
 from ..services import camps as camp_service
+from ..services.audit import trail as audit
 from ..services.impact import report as impact
 from ..services.impact.charts import bar_chart
 from ..services.impact.labels import attendee_type_label, follow_up_label
@@ -70,8 +71,10 @@ def printable():
 @guard("impact.view")
 def report_csv():
     _form, report = _report()
+    rows = impact.report_rows_for_csv(report)
+    audit.record_export(current_user, "impact_report", rows=max(len(rows) - 1, 0))
     out = io.StringIO()
-    csv.writer(out).writerows(impact.report_rows_for_csv(report))
+    csv.writer(out).writerows(rows)
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="impact-report.csv"'})
 

@@ -19,6 +19,7 @@ from ...services.applications.call import call_for, is_open
 from ...services.applications.export import applications_csv
 from ...services.applications.labels import STATUS_BADGES, kind_label, stage_label, status_label
 from ...services.applications.running_order import is_published, slot_of, slots_for
+from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
 from ..events.panels import register_event_panel
 
@@ -64,6 +65,8 @@ def bulk(event):
 @bp.get("/events/<int:event_id>/applications.csv")
 @guard("event.manage", event=load_event)
 def export(event):
+    audit.record_export(current_user, "applications", rows=sum(selection.counts_by_status(event).values()),
+                        subject=event)
     return Response(applications_csv(event), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="applications-event-{event.id}.csv"',
                              "Content-Type": "text/csv; charset=utf-8"})

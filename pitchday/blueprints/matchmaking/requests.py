@@ -13,6 +13,7 @@ from ...forms.matchmaking import AskForm, FollowUpForm, ProfileForm
 from ...forms.recipe import perform
 from ...models.matchmaking import RequestSide
 from ...permissions import guard
+from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
 from ...services.impact.labels import LABEL_FILTERS
 from ...services.matchmaking import contacts, followups, meetings
@@ -184,7 +185,9 @@ def startup_contacts(startup, event):
 def startup_contacts_csv(startup, event):
     if not contacts.event_is_over(event):
         abort(404)
-    body = contacts.contacts_csv(contacts.contacts_for(startup, event))
+    people = contacts.contacts_for(startup, event)
+    audit.record_export(current_user, "contacts", rows=len(people), subject=startup, event=event)
+    body = contacts.contacts_csv(people)
     return Response(body, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="contacts-{startup.slug}-{event.id}.csv"'})
 

@@ -10,6 +10,7 @@ from flask_login import current_user
 from ...database import utcnow
 from ...permissions import guard
 from ...services import camps as camp_service
+from ...services.audit import trail as audit
 from ...services.tracks import report
 
 bp = Blueprint("impact_tracks", __name__, url_prefix="/impact/tracks")
@@ -35,6 +36,7 @@ def index():
 @guard("impact.view")
 def export():
     year, rows = _selection()
+    audit.record_export(current_user, "tracks", rows=len(rows), details={"year": year})
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";")

@@ -7,7 +7,7 @@ confirmed by one conditional UPDATE that only matches while confirmed < capacity
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _
@@ -18,6 +18,7 @@ from ...database import utcnow
 from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import AttendeeType, Event, EventStatus, Registration, RegistrationQueue, RegistrationStatus, User
+from ..audit import trail as audit
 from . import mail as notify
 
 CONFIRMED, WAITING, CANCELLED = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED
@@ -34,6 +35,11 @@ TRANSITIONS = {
 class Outcome:
     registration: Registration
     created: bool  # False: the address was already registered and its ticket (or waiting notice) re-sent
+    resent: bool = False  # for created=False: whether the mail went out again (at most once per RESEND_EVERY)
+
+
+# Registering an address again re-sends its ticket at most this often, so the form cannot flood an inbox.
+RESEND_EVERY = timedelta(minutes=10)
 
 
 def normalise_email(email: str) -> str:
@@ -153,8 +159,10 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     details = {"name": name, "organisation": organisation.strip(), "attendee_type": attendee_type,
                    "answers": answers or {}, "locale": locale, "consent_at": now}
     if existing is not None and existing.status != CANCELLED:
-        notify.ticket_again(existing)
-        return Outcome(existing, created=False)
+        resent = _claim_resend(existing, now)
+        if resent:
+            notify.ticket_again(existing)
+        return Outcome(existing, created=False, resent=resent)
     if existing is not None:  # came back after cancelling: a new place at the end of the queue
         _move(existing, WAITING, queue_number=number, cancelled_at=None, confirmed_at=None,
               user_id=user.id if user else existing.user_id, **details)
@@ -169,6 +177,17 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     else:
         notify.waiting(registration)
     return Outcome(registration, created=True)
+
+
+def _claim_resend(registration: Registration, now: datetime) -> bool:
+    """Stamp the re-send time unless one went out within RESEND_EVERY; the row count decides, so two parallel
+    tries cannot both send."""
+    stamped = db.session.execute(
+        sa.update(Registration)
+        .where(Registration.id == registration.id,
+               sa.or_(Registration.ticket_resent_at.is_(None), Registration.ticket_resent_at <= now - RESEND_EVERY))
+        .values(ticket_resent_at=now).execution_options(synchronize_session=False))
+    return stamped.rowcount == 1
 
 
 def record_confirmed(event: Event, people: list[dict], *, at: datetime) -> list[Registration]:
@@ -201,9 +220,13 @@ def cancel(registration: Registration, *, by: User | None = None, now: datetime 
     """
     now = now or utcnow()
     _lock_queue(registration.event_id, take_number=False)
-    was_confirmed = registration.status == CONFIRMED
+    was = registration.status
+    was_confirmed = was == CONFIRMED
     if not _move(registration, CANCELLED, cancelled_at=now):
         raise Conflict(_("This registration is already cancelled."), code="already_cancelled")
+    if by is not None:  # staff; an attendee cancelling their own seat is not an organiser's change
+        audit.record(by, "registration.cancelled", subject=registration, before={"status": was},
+                     after={"status": CANCELLED})
     if not was_confirmed:
         return []
     return fill_free_seats(registration.event, now=now)
@@ -215,6 +238,8 @@ def confirm_by_hand(registration: Registration, *, by: User, now: datetime | Non
     _lock_queue(registration.event_id, take_number=False)
     if not _move(registration, CONFIRMED, confirmed_at=now):
         raise Conflict(_("Only people on the waiting list can be confirmed."), code="not_waiting")
+    audit.record(by, "registration.confirmed", subject=registration, before={"status": WAITING},
+                 after={"status": CONFIRMED})
     notify.confirmed(registration)
 
 
@@ -223,6 +248,9 @@ def set_capacity(event: Event, capacity: int, *, by: User, now: datetime | None 
     if capacity < 0:
         raise Invalid(_("The capacity cannot be negative."), field="capacity")
     _lock_queue(event.id, take_number=False)
+    if capacity != event.capacity:
+        audit.record(by, "registration.capacity_changed", subject=event, before={"capacity": event.capacity},
+                     after={"capacity": capacity})
     event.capacity = capacity
     db.session.flush()
     return fill_free_seats(event, now=now)
