@@ -130,5 +130,5 @@ def _lineup_panel(event):
     return {"event": event, "slots": slots} if slots else None
 
 
-register_event_panel("applications/_panel_call.html", _call_panel, order=40)
+register_event_panel("applications/_panel_call.html", _call_panel, order=40, personal=True)
 register_event_panel("applications/_panel_lineup.html", _lineup_panel, order=45)
