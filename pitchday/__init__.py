@@ -25,10 +25,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     _init_extensions(app)
     _init_request_hooks(app)
 
-    from . import error_pages, i18n, observability, security_headers
+    from . import error_pages, i18n, observability, request_guard, security_headers
     from .blueprints import register_blueprints
     from .cli import register_commands
 
+    request_guard.init_app(app)
     i18n.init_app(app)
     observability.init_app(app)
     security_headers.init_app(app)

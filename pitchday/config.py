@@ -36,8 +36,15 @@ SETTINGS = [
     Setting("MAIL_SENDER", "pitchday <noreply@pitchday.local>", "From: address of outgoing mail."),
     Setting("RATELIMIT_STORAGE_URI", "memory://", "Where rate-limit counters live; `redis://host:6379` "
             "when several processes serve the app."),
-    Setting("LOGIN_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Log-in attempts allowed per client address."),
-    Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Log-in attempts allowed per account (e-mail)."),
+    Setting("LIVE_REDIS_URL", None, "Redis for the live show's version that open screens poll (`redis://host:6379/1`); "
+            "default: the rate limiter's Redis if it has one, else the database (docs/live.md)."),
+    Setting("LOGIN_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Failed log-in attempts allowed per client address "
+            "(successful log-ins do not count)."),
+    Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Failed log-in attempts allowed per account (e-mail); "
+            "a successful log-in starts the count again."),
+    Setting("TWO_STEP_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Wrong two-step sign-in codes allowed per client "
+            "address."),
+    Setting("TWO_STEP_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Wrong two-step sign-in codes allowed per account."),
     Setting("VOTE_CODE_LIMIT_PER_ADDRESS", "10 per 10 minutes",
             "Audience vote: code form (`/vote`) attempts per client address."),
     Setting("PROXY_COUNT", 0, "Number of reverse proxies in front of the app whose X-Forwarded-* headers "

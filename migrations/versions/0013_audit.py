@@ -1,7 +1,7 @@
 """audit: the audit trail of what organisers and admins changed or exported (issue 14)
 
 Revision ID: audit
-Revises: 0012
+Revises: auth
 Create Date: 2026-12-06 04:30:00
 
 """
@@ -13,7 +13,7 @@ import pitchday.database
 
 # revision identifiers, used by Alembic.
 revision = 'audit'
-down_revision = '0012'
+down_revision = 'auth'
 branch_labels = None
 depends_on = None
 

@@ -1,12 +1,13 @@
 """The hub's home page, language switch and health check."""
 
-from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, jsonify, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import text
 
 from ..extensions import db
 from ..i18n import LANG_COOKIE, LANGUAGES
 from ..permissions import guard
+from ..redirects import redirect_to
 from ..services import camps as camp_service
 from ..services.home import upcoming_events
 from ..services.showcase import recent_winners
@@ -30,10 +31,7 @@ def set_language():
     if current_user.is_authenticated:
         current_user.locale = lang
         db.session.commit()
-    target = request.form.get("next") or url_for("main.home")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.home")
-    response = redirect(target)
+    response = redirect_to(request.form.get("next"), url_for("main.home"))
     response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
 

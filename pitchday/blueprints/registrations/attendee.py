@@ -72,7 +72,7 @@ def register(event):
             db.session.commit()
             if not outcome.created:
                 # Never show an existing ticket to whoever typed the address: it goes to the inbox only.
-                return render_template("registrations/check_inbox.html", event=event)
+                return render_template("registrations/check_inbox.html", event=event, resent=outcome.resent)
             registration = outcome.registration
             if registration.status == RegistrationStatus.CONFIRMED:
                 flash(_("You are registered. We have sent your ticket to %(email)s.", email=registration.email),

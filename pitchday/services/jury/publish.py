@@ -19,6 +19,23 @@ def awards_of(event: Event) -> list[Award]:
                                    .order_by(Award.position, Award.id)))
 
 
+@dataclass(frozen=True)
+class AwardCandidate:
+    application_id: int
+    startup: str
+    rank: int | None  # place in the raw ranking; None while the pitch has no complete score
+    score: float | None  # raw weighted mean, 0–100
+    norm_rank: int | None
+
+
+def award_candidates(results: jury_results.EventResults) -> list[AwardCandidate]:
+    """Every pitch of the event in ranking order (raw weighted mean; unscored ones last, in running order), so
+    the award form offers the winner first and never the running order's first."""
+    slots = results.slot_by_app
+    return [AwardCandidate(p.application_id, slots[p.application_id].startup.name, p.raw_rank, p.mean, p.norm_rank)
+            for p in results.stats.ranked("raw_rank") if p.application_id in slots]
+
+
 def add_award(event: Event, application: Application, *, title: str, position: int = 0) -> Award:
     title = (title or "").strip()
     if not title:

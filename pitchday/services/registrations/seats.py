@@ -7,7 +7,7 @@ confirmed by one conditional UPDATE that only matches while confirmed < capacity
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _
@@ -35,6 +35,11 @@ TRANSITIONS = {
 class Outcome:
     registration: Registration
     created: bool  # False: the address was already registered and its ticket (or waiting notice) re-sent
+    resent: bool = False  # for created=False: whether the mail went out again (at most once per RESEND_EVERY)
+
+
+# Registering an address again re-sends its ticket at most this often, so the form cannot flood an inbox.
+RESEND_EVERY = timedelta(minutes=10)
 
 
 def normalise_email(email: str) -> str:
@@ -154,8 +159,10 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     details = {"name": name, "organisation": organisation.strip(), "attendee_type": attendee_type,
                    "answers": answers or {}, "locale": locale, "consent_at": now}
     if existing is not None and existing.status != CANCELLED:
-        notify.ticket_again(existing)
-        return Outcome(existing, created=False)
+        resent = _claim_resend(existing, now)
+        if resent:
+            notify.ticket_again(existing)
+        return Outcome(existing, created=False, resent=resent)
     if existing is not None:  # came back after cancelling: a new place at the end of the queue
         _move(existing, WAITING, queue_number=number, cancelled_at=None, confirmed_at=None,
               user_id=user.id if user else existing.user_id, **details)
@@ -170,6 +177,17 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     else:
         notify.waiting(registration)
     return Outcome(registration, created=True)
+
+
+def _claim_resend(registration: Registration, now: datetime) -> bool:
+    """Stamp the re-send time unless one went out within RESEND_EVERY; the row count decides, so two parallel
+    tries cannot both send."""
+    stamped = db.session.execute(
+        sa.update(Registration)
+        .where(Registration.id == registration.id,
+               sa.or_(Registration.ticket_resent_at.is_(None), Registration.ticket_resent_at <= now - RESEND_EVERY))
+        .values(ticket_resent_at=now).execution_options(synchronize_session=False))
+    return stamped.rowcount == 1
 
 
 def record_confirmed(event: Event, people: list[dict], *, at: datetime) -> list[Registration]:
