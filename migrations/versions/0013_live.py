@@ -1,7 +1,7 @@
 """live: the live show's state per event and the control room's action log (issue 18)
 
 Revision ID: live
-Revises: 0012
+Revises: journeys
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import pitchday.database
 
 revision = 'live'
-down_revision = '0012'
+down_revision = 'journeys'
 branch_labels = None
 depends_on = None
 

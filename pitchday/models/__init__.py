@@ -2,6 +2,8 @@
 
 from . import matchmaking  # noqa: F401  (issue 8: its models import from pitchday.models.matchmaking)
 from .accounts import RoleChange, RoleGrant, User
+from .account_security import RecoveryCode, UserSession  # noqa: F401  (issue 14)
+from .audit import AuditEntry  # noqa: F401  (the audit trail, issue 14)
 from .applications import (
     Application,
     ApplicationAnswer,
@@ -11,6 +13,7 @@ from .applications import (
     PitchSlot,
 )
 from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
+from .cache import CacheVersion  # noqa: F401  (versions of cached output, issue 17)
 from .camps import Camp
 from .tracks import FeedbackShare, Track, TrackSource, TrackStage, TrackStep  # noqa: F401  (issue 19)
 from .challenges import Challenge, ChallengeProposal, ChallengeStatus, Company, CompanyMember  # noqa: F401
