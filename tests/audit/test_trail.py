@@ -101,3 +101,22 @@ def test_entries_cannot_be_changed_or_deleted_in_the_database(db, event, organis
         db.session.execute(sa.delete(AuditEntry))
     db.session.rollback()
     assert [e.actor_name for e in entries("event.")] == ["Olga Orga"]
+
+
+def test_agenda_and_line_up_changes_are_recorded(db, event, organiser, entries):
+    from pitchday.models import AgendaBlock, BlockKind
+    from pitchday.services.applications import running_order
+    from pitchday.services.events import agenda
+
+    block = db.session.scalar(sa.select(AgendaBlock).where(AgendaBlock.event_id == event.id))
+    agenda.update_block(block, by=organiser, kind=BlockKind.PITCH_BLOCK, title="Die Pitches",
+                        starts_at=block.starts_at, ends_at=block.ends_at)
+    agenda.remove_block(block, by=organiser)
+    running_order.publish(event, by=organiser)
+    running_order.publish(event, by=organiser)  # already published: nothing changes, nothing recorded
+    db.session.commit()
+    assert [(e.action, e.before, e.after) for e in entries("event.") if "block" in e.action] == [
+        ("event.block_changed", {"title": "Pitches"}, {"title": "Die Pitches"}),
+        ("event.block_removed", {"title": "Die Pitches", "starts_at": block.starts_at.isoformat(),
+                                 "ends_at": block.ends_at.isoformat()}, {})]
+    assert [e.action for e in entries("application.")] == ["application.lineup_published"]
