@@ -120,3 +120,15 @@ def test_agenda_and_line_up_changes_are_recorded(db, event, organiser, entries):
         ("event.block_removed", {"title": "Die Pitches", "starts_at": block.starts_at.isoformat(),
                                  "ends_at": block.ends_at.isoformat()}, {})]
     assert [e.action for e in entries("application.")] == ["application.lineup_published"]
+
+
+def test_an_export_in_a_request_that_writes_joins_its_transaction(app, db, event, organiser, entries):
+    from pitchday.database import write_intent
+
+    with write_intent():
+        audit.record_export(organiser, "registrations", rows=3, subject=event)
+        db.session.rollback()
+        assert entries("export.") == []
+        audit.record_export(organiser, "registrations", rows=3, subject=event)
+        db.session.commit()
+    assert [e.after for e in entries("export.")] == [{"rows": 3}]
