@@ -132,3 +132,41 @@ def test_an_export_in_a_request_that_writes_joins_its_transaction(app, db, event
         audit.record_export(organiser, "registrations", rows=3, subject=event)
         db.session.commit()
     assert [e.after for e in entries("export.")] == [{"rows": 3}]
+
+
+def test_camp_page_call_and_registration_questions_are_recorded(db, camps, event, organiser, entries):
+    from pitchday.services import camps as camp_service
+    from pitchday.services.applications import call
+    from pitchday.services.registrations import questions
+
+    camp_service.update(camps["essen"], by=organiser, name="Camp Essen", contact_phone="0201 123")
+    call.update_call(event, by=organiser, opens_at=event.cfp_opens_at, closes_at=event.cfp_closes_at,
+                     deck_required=True)
+    question = questions.add(event, "Dietary needs?", by=organiser)
+    questions.remove(question, by=organiser)
+    db.session.commit()
+    camp_entry = entries("camp.updated")[0]
+    assert camp_entry.camp_id == camps["essen"].id and camp_entry.after == {"contact_phone": "0201 123"}
+    assert entries("application.call_changed")[0].after == {"deck_required": True}
+    assert [(e.action, e.subject_label, e.event_id) for e in entries("registration.")] == [
+        ("registration.question_added", "Dietary needs?", event.id),
+        ("registration.question_removed", "Dietary needs?", event.id)]
+
+
+def test_an_organisers_challenge_decision_is_recorded_and_the_companys_own_moves_are_not(
+        db, camps, organiser, entries):
+    from pitchday.models import ChallengeStatus, Company
+    from pitchday.services.challenges import review
+    from tests.challenges.conftest import make_challenge
+
+    company = Company(slug="stahlwerk", name="Stahlwerk Ruhr GmbH", sector_slugs="energy", city="Duisburg")
+    db.session.add(company)
+    db.session.flush()
+    challenge = make_challenge(db, company, camps["essen"], status=ChallengeStatus.IN_REVIEW)
+    review.move(challenge, ChallengeStatus.RETURNED, by=organiser, note="Bitte den Pilot genauer beschreiben.")
+    review.move(challenge, ChallengeStatus.IN_REVIEW, by=organiser)  # sent again: the company's move
+    db.session.commit()
+    [entry] = entries("challenge.")
+    assert (entry.action, entry.camp_id, entry.subject_label) == ("challenge.returned", camps["essen"].id,
+                                                                  "Abwärme nutzen")
+    assert entry.after == {"status": "returned", "note": "Bitte den Pilot genauer beschreiben."}
