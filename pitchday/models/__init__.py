@@ -13,6 +13,7 @@ from .applications import (
     PitchSlot,
 )
 from .applications_cfp import CallForPitches, CfpQuestion, QuestionKind
+from .cache import CacheVersion  # noqa: F401  (versions of cached output, issue 17)
 from .camps import Camp
 from .tracks import FeedbackShare, Track, TrackSource, TrackStage, TrackStep  # noqa: F401  (issue 19)
 from .challenges import Challenge, ChallengeProposal, ChallengeStatus, Company, CompanyMember  # noqa: F401

@@ -24,6 +24,7 @@ from ...models import (
 )
 from ..accounts.account import external_url
 from ..audit import trail as audit
+from ..cache.versions import FEEDS, event_name, touch
 from .call import call_for
 
 S = ApplicationStatus
@@ -65,6 +66,7 @@ def decide(application: Application, to_status: ApplicationStatus, *, by: User, 
                  after={"status": to_status})
     if from_status == S.ACCEPTED:
         db.session.execute(db.delete(PitchSlot).where(PitchSlot.application_id == application.id))
+        touch(event_name(application.event_id), FEEDS)  # the line-up changed (a bulk DELETE)
     db.session.flush()
     db.session.refresh(application)
     if to_status != S.SUBMITTED:

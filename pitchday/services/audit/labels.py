@@ -72,6 +72,7 @@ ACTIONS = {
     "export.jury_rankings": _l("Jury rankings exported"),
     "export.impact_report": _l("Impact report exported"),
     "export.tracks": _l("Follow-up tracks exported"),
+    "export.challenges": _l("Challenge figures exported"),
     "export.contacts": _l("Contacts exported"),
     "export.badges": _l("Name badges printed"),
     "export.audit": _l("Audit trail exported"),

@@ -86,7 +86,10 @@
   function paintTimer(el, s) {
     var r = remaining(s);
     el.classList.remove("warn", "over", "idle");
-    if (r === null) { el.textContent = "–:––"; el.classList.add("idle"); return; }
+    if (r === null) {  // called but not started: the pitch's full length, greyed
+      el.textContent = s.phase === "waiting" && !s.finished ? clockText(s.pitch_seconds) : "–:––";
+      el.classList.add("idle"); return;
+    }
     el.textContent = clockText(r);
     if (r <= 0) { el.classList.add("over"); } else if (r <= 60) { el.classList.add("warn"); }
   }
