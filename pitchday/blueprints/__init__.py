@@ -10,7 +10,7 @@ from ..services.accounts.account import external_url
 # their hooks module is imported; nothing else imports these two, so they are imported here, once.
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
-from . import account, admin, auth, camps, impact, main, showcase, startups
+from . import account, admin, auth, camps, impact, main, outbox, showcase, startups
 from .challenges import board as challenge_board, company as companies
 from .tracks import links as track_links, report as track_report, startup as startup_tracks
 from .applications import founder as application_founder, manage as call_setup, review as application_review
@@ -31,6 +31,7 @@ BLUEPRINTS += [meeting_requests.bp, matchmaking_organiser.bp, impact.bp]
 BLUEPRINTS += [ballot.bp, vote_admin.bp]
 BLUEPRINTS += [challenge_board.bp, companies.bp]
 BLUEPRINTS += [track_links.bp, startup_tracks.bp, track_report.bp]
+BLUEPRINTS += [outbox.bp]  # the mail log and decision mails (issue 15)
 
 # Navigation: (endpoint, label, rule). Entries whose endpoint is not registered are left out, so an area
 # appears in the menu as soon as its blueprint is listed above.
