@@ -9,7 +9,8 @@ from ..services.accounts.account import external_url
 # their hooks module is imported; nothing else imports these two, so they are imported here, once.
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
-from . import account, admin, auth, camps, impact, main, showcase, startups
+from ..services.audit import retention as audit_retention  # noqa: F401  (joins purge-personal-data)
+from . import account, admin, audit, auth, camps, impact, main, showcase, startups
 from .challenges import board as challenge_board, company as companies
 from .tracks import links as track_links, report as track_report, startup as startup_tracks
 from .applications import founder as application_founder, manage as call_setup, review as application_review
@@ -19,6 +20,7 @@ from .jury import admin as jury_admin, pool as jury_pool, results as jury_result
 from .matchmaking import organiser as matchmaking_organiser, requests as meeting_requests
 from .registrations import admin as registrations_admin, attendee
 from .vote import admin as vote_admin, ballot
+from .live import control as live_control, poll as live_poll, screens as live_screens
 
 BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [event_pages.bp, event_manage.bp, dashboard.bp]
@@ -30,10 +32,13 @@ BLUEPRINTS += [meeting_requests.bp, matchmaking_organiser.bp, impact.bp]
 BLUEPRINTS += [ballot.bp, vote_admin.bp]
 BLUEPRINTS += [challenge_board.bp, companies.bp]
 BLUEPRINTS += [track_links.bp, startup_tracks.bp, track_report.bp]
+BLUEPRINTS += [live_control.bp, live_screens.bp, live_screens.stage_bp]
+BLUEPRINTS += [audit.bp]
 
 def register_blueprints(app) -> None:
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)
+    live_poll.mount(app)  # screens' polls answered before Flask (docs/live.md)
 
     @app.context_processor
     def _navigation():

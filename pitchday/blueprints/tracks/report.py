@@ -1,16 +1,14 @@
 """The follow-up tracks in the impact report: per camp and quarter, started, reached a pilot, reached a deal."""
 
-import csv
-import io
-
-from flask import Blueprint, Response, render_template, request
-from flask_babel import gettext as _
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from ...database import utcnow
 from ...permissions import guard
 from ...services import camps as camp_service
+from ...services.audit import trail as audit
 from ...services.tracks import report
+from ..downloads import csv_download
 
 bp = Blueprint("impact_tracks", __name__, url_prefix="/impact/tracks")
 
@@ -35,11 +33,5 @@ def index():
 @guard("impact.view")
 def export():
     year, rows = _selection()
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([_("Camp"), _("Quarter"), _("Tracks started"), _("Reached a pilot"),
-                     _("Reached an order, investment or hire")])
-    writer.writerows([r.camp, r.quarter, r.started, r.pilots, r.deals] for r in rows)
-    return Response(out.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="follow-up-tracks-{year}.csv"'})
+    audit.record_export(current_user, "tracks", rows=len(rows), details={"year": year})
+    return csv_download(f"follow-up-tracks-{year}.csv", report.HEADER, report.csv_rows(rows))

@@ -1,10 +1,12 @@
 """The tracks in the impact report: per camp and quarter, how many started, reached a pilot, reached an order,
 investment or hire; counted in the database with one grouped query per figure."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
 from ...berlin import from_local
 from ...extensions import db
@@ -42,3 +44,13 @@ def figures(year: int, camp_ids: list[int] | None = None) -> list[Row]:
                 if (camp_id, label) in rows:
                     setattr(rows[(camp_id, label)], attribute, count)
     return list(rows.values())
+
+
+HEADER = [_l("Camp"), _l("Quarter"), _l("Tracks started"), _l("Reached a pilot"),
+          _l("Reached an order, investment or hire")]
+
+
+def csv_rows(rows: list[Row]) -> Iterator[list]:
+    """The figures as rows for the one CSV writer, under ``HEADER``."""
+    for r in rows:
+        yield [r.camp, r.quarter, r.started, r.pilots, r.deals]
