@@ -69,6 +69,7 @@ def pages(demo):
         "matchmaking": f"/events/{e}/matchmaking/",
         "audience vote": f"/events/{e}/vote",
         "admin": "/admin/",
+        "audit trail": "/audit/",
     }
 
 
