@@ -121,7 +121,7 @@ def test_the_report_page_and_csv_show_the_numbers(client, db, history, hub_admin
     html = client.get("/impact/?period=year").get_data(as_text=True)
     total = html[html.index('<tr class="total">'):]
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", total[:total.index("</tr>")])
-    assert cells[:4] == ["2", "6", "5", "83 %"]  # events, registrations, check-ins, attendance
+    assert cells[:4] == ["2", "6", "5", "83\u00a0%"]  # events, registrations, check-ins, attendance (German)
     assert "nicht gezählt" not in html.lower()  # no "–: not counted yet" note any more
     rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv?format=intl").get_data(as_text=True))))
     figures = dict(zip(rows[0], rows[-1], strict=True))
