@@ -8,6 +8,7 @@ from ... import text_fold
 from ...extensions import db
 from ...models import Event, Registration, RegistrationStatus
 from ...models.checkin import CheckIn, ScanLog
+from ..paging import Page, PageRequest, page_of
 from .scan import attendee_type_label
 
 SEARCH_LIMIT = 20
@@ -55,12 +56,17 @@ def search(event: Event, query: str) -> list[dict]:
             for reg, at in rows]
 
 
-def scan_log(event: Event, *, limit: int = 500) -> list[ScanLog]:
-    return list(db.session.scalars(
-        sa.select(ScanLog).where(ScanLog.event_id == event.id)
-        .options(sa.orm.joinedload(ScanLog.device), sa.orm.joinedload(ScanLog.registration))
-        .order_by(ScanLog.at.desc(), ScanLog.id.desc()).limit(limit)
-    ))
+def scan_log_page(event: Event, *, result: str = "", request: PageRequest = PageRequest()) -> tuple[Page, dict]:
+    """A page of every scan, newest first, optionally of one result, and the counts by result (one aggregate
+    query): two queries at any size."""
+    counts = {str(r): n for r, n in db.session.execute(
+        sa.select(ScanLog.result, sa.func.count()).where(ScanLog.event_id == event.id).group_by(ScanLog.result))}
+    query = (sa.select(ScanLog).where(ScanLog.event_id == event.id)
+             .options(sa.orm.joinedload(ScanLog.device), sa.orm.joinedload(ScanLog.registration))
+             .order_by(ScanLog.at.desc(), ScanLog.id.desc()))
+    if result:
+        query = query.where(ScanLog.result == result)
+    return page_of(query, request, total=counts.get(result, 0) if result else sum(counts.values())), counts
 
 
 def last_scan_by_device(event: Event) -> dict[int, object]:
