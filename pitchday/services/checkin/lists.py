@@ -1,6 +1,5 @@
-"""What the door reads: the offline ticket list, search by name, organisation or e-mail, the scan log and badges."""
-
-import hashlib
+"""What the door reads: search by name, organisation or e-mail, the scan log and badges (the offline ticket list
+is ``ticket_list``)."""
 
 import sqlalchemy as sa
 
@@ -13,25 +12,6 @@ from .scan import attendee_type_label
 
 SEARCH_LIMIT = 20
 MAX_TERMS = 6
-
-
-def secret_hash(secret: str) -> str:
-    """What the offline list holds instead of the secret: a phone can recognise a ticket, not forge one."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def offline_list(event: Event) -> list[dict]:
-    """Every ticket of the event with only what a door needs to recognise it (no e-mail, no secret)."""
-    rows = db.session.execute(
-        sa.select(Registration.id, Registration.ticket_secret, Registration.name, Registration.organisation,
-                  Registration.attendee_type, Registration.status, CheckIn.checked_in_at)
-        .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
-        .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None))
-        .order_by(Registration.id)
-    )
-    return [{"id": r.id, "hash": secret_hash(r.ticket_secret), "name": r.name, "organisation": r.organisation,
-             "attendee_type": str(r.attendee_type), "attendee_type_label": attendee_type_label(r.attendee_type),
-             "state": str(r.status), "checked_in": r.checked_in_at is not None} for r in rows]
 
 
 def search(event: Event, query: str) -> list[dict]:
