@@ -21,8 +21,8 @@ from ...services.applications.labels import STATUS_BADGES, kind_label, stage_lab
 from ...services.applications.running_order import is_published, slot_of, slots_for
 from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
-from ..downloads import csv_download
 from ...services.paging import PageRequest, clean_search
+from ..downloads import csv_download
 from ..events.panels import register_event_panel
 
 bp = Blueprint("applications", __name__)
