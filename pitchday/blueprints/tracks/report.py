@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from ...database import utcnow
 from ...permissions import guard
+from ...request_guard import as_id
 from ...services import camps as camp_service
 from ...services.audit import trail as audit
 from ...services.tracks import report
@@ -16,8 +17,8 @@ bp = Blueprint("impact_tracks", __name__, url_prefix="/impact/tracks")
 def _selection():
     allowed = [c.id for c in camp_service.all_camps()
                if current_user.is_hub_admin or c.id in current_user.organised_camp_ids()]
-    year = request.args.get("year", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else utcnow().year
+    year = as_id(request.args.get("year"))
+    year = year if year is not None and 2000 <= year <= 2100 else utcnow().year
     return year, report.figures(year, allowed)
 
 
