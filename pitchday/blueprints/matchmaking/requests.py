@@ -28,7 +28,7 @@ from ..events.panels import register_event_panel
 
 bp = Blueprint("matchmaking", __name__)
 bp.context_processor(lambda: LABEL_FILTERS)
-register_event_panel("matchmaking/_panel.html", panel_context, order=60)
+register_event_panel("matchmaking/_panel.html", panel_context, order=60, personal=True)
 
 ANSWERS = ("accept", "decline", "withdraw")
 
