@@ -10,7 +10,7 @@ from ..services.accounts.account import external_url
 # their hooks module is imported; nothing else imports these two, so they are imported here, once.
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
-from . import account, admin, auth, camps, impact, main, showcase, startups
+from . import account, admin, auth, camps, impact, main, showcase, startups, two_step
 from .challenges import board as challenge_board, company as companies
 from .tracks import links as track_links, report as track_report, startup as startup_tracks
 from .applications import founder as application_founder, manage as call_setup, review as application_review
@@ -21,7 +21,7 @@ from .matchmaking import organiser as matchmaking_organiser, requests as meeting
 from .registrations import admin as registrations_admin, attendee
 from .vote import admin as vote_admin, ballot
 
-BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
+BLUEPRINTS = [main.bp, auth.bp, two_step.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [event_pages.bp, event_manage.bp, dashboard.bp]
 BLUEPRINTS += [showcase.bp, startups.bp, application_founder.bp, application_review.bp, call_setup.bp]
 BLUEPRINTS += [attendee.bp, registrations_admin.bp]

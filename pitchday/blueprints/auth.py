@@ -12,7 +12,7 @@ from ..permissions import guard
 from ..redirects import safe_target
 from ..services.accounts import account as accounts
 from ..services.accounts import role_links, throttle
-from ..services.accounts.session import end_session, start_link_session, start_session
+from ..services.accounts.session import end_session, hold_for_second_step, start_link_session, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -53,6 +53,10 @@ def login():
             form.form_errors.append(_("E-mail or password is not correct."))
         else:
             throttle.succeeded("LOGIN", **who)
+            if user.two_step_enabled:  # the code step logs in (blueprints/two_step.py)
+                hold_for_second_step(user, remember=form.remember.data, next_url=_safe_next(url_for("main.home")))
+                db.session.commit()
+                return redirect(url_for("two_step.code"))
             start_session(user, remember=form.remember.data)
             db.session.commit()
             return redirect(_safe_next(url_for("main.home")))
@@ -106,9 +110,14 @@ def reset_password(token):
             db.session.rollback()
             form.show_error(error, "password")
         else:
-            start_session(user)
             db.session.commit()
             flash(_("Your new password is set."), "success")
+            if user.two_step_enabled:  # a reset link proves the inbox, not the phone
+                hold_for_second_step(user, remember=False, next_url=url_for("main.home"))
+                db.session.commit()
+                return redirect(url_for("two_step.code"))
+            start_session(user)
+            db.session.commit()
             return redirect(url_for("main.home"))
     return render_template("auth/reset.html", form=form)
 
