@@ -66,6 +66,10 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    from . import caching
+    from .services.cache import versions  # noqa: F401  (its session hooks move the cache's version counters)
+
+    caching.init_app(app)
 
 
 def _init_request_hooks(app: Flask) -> None:

@@ -11,6 +11,8 @@ from . import challenges  # noqa: F401
 from . import jury_pool  # noqa: F401
 from . import tracks  # noqa: F401
 from . import vote  # noqa: F401
+from . import audit  # noqa: F401
+from . import live  # noqa: F401
 from .core import RULES, can, deny, guard, link_scope, rule
 
 __all__ = ["RULES", "can", "deny", "guard", "link_scope", "rule"]

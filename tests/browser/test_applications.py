@@ -20,7 +20,7 @@ def log_in(page, base, email):
 
 def log_out(page, base):
     page.goto(base + "/")
-    page.locator("details.menu summary").tap()
+    page.get_by_role("button", name="Menü").tap()
     page.locator("form[action='/auth/logout'] button").click()
     page.wait_for_load_state()
 

@@ -10,6 +10,7 @@ from ...forms.checkin import ConfirmForm, DeviceForm, StaffForm
 from ...forms.recipe import perform, submit
 from ...models.checkin import DeviceKind
 from ...permissions import guard
+from ...services.audit import trail as audit
 from ...services.checkin import lists as checkin_lists
 from ...services.checkin import scan as checkin
 from ...services.checkin import staff as checkin_staff
@@ -95,5 +96,7 @@ def log(event):
 @bp.get("/badges")
 @guard("checkin.manage", event=load_event)
 def badges(event):
-    return render_template("checkin/badges.html", event=event, attendees=checkin_lists.badge_list(event),
+    attendees = checkin_lists.badge_list(event)
+    audit.record_export(current_user, "badges", rows=len(attendees), subject=event)
+    return render_template("checkin/badges.html", event=event, attendees=attendees,
                            type_label=checkin.attendee_type_label)

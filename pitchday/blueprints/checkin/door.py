@@ -34,7 +34,7 @@ def _panel(event):
     return {"event": event, "counts": checkin.counts(event), "manage": can("checkin.manage", event=event)}
 
 
-register_event_panel("checkin/_panel.html", _panel, order=80)
+register_event_panel("checkin/_panel.html", _panel, order=80, personal=True)
 
 
 class _EventRef:

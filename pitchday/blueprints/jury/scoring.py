@@ -22,6 +22,7 @@ from ...services.jury import jurors as jury_jurors
 from ...services.jury import rubric as jury_rubric
 from ...services.jury import scoring as jury_scoring
 from ...services.jury.lookup import load_pitch
+from ...services.live import view as live_view
 from ...services.matchmaking import requests as mm
 
 bp = Blueprint("jury", __name__)
@@ -74,7 +75,7 @@ def home(event):
         with write_intent():
             jury_jurors.accept(juror)
             db.session.commit()
-    return _render_pitch(event, juror)
+    return _render_pitch(event, juror, application_id=live_view.on_stage_id(event))  # the stage, once it runs
 
 
 @bp.get("/jury/<int:event_id>/pitch/<int:application_id>")

@@ -11,6 +11,7 @@ from ...forms.recipe import submit
 from ...forms.registrations import CapacityForm, ConfirmForm, QuestionForm
 from ...models import RegistrationQuestion
 from ...permissions import guard
+from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
 from ...services.registrations import lists as registrations_lists
 from ...services.registrations import questions
@@ -108,7 +109,9 @@ def export(event):
                "email": _("E-mail"), "organisation": _("Organisation"), "type": _("Attendee type"),
                "registered": _("Registered"), "confirmed": _("Confirmed"),
                "cancelled": pgettext("registration", "Cancelled")}
-    content = attendees_csv(event, registrations_lists.all_of(event), headers=headers,
+    rows = registrations_lists.all_of(event)
+    audit.record_export(current_user, "registrations", rows=len(rows), subject=event)
+    content = attendees_csv(event, rows, headers=headers,
                             status_labels={k: str(v) for k, v in STATUSES.items()})
     return Response(content, mimetype="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="registrations-event-{event.id}.csv"',

@@ -23,6 +23,8 @@ from ...models import (
     User,
 )
 from ..accounts.account import external_url
+from ..audit import trail as audit
+from ..cache.versions import FEEDS, event_name, touch
 from .call import call_for
 
 S = ApplicationStatus
@@ -60,8 +62,11 @@ def decide(application: Application, to_status: ApplicationStatus, *, by: User, 
                          status=_status(application.status)), code="changed_meanwhile")
     db.session.add(ApplicationDecision(application_id=application.id, actor_id=by.id, from_status=str(from_status),
                                        to_status=str(to_status), created_at=now))
+    audit.record(by, "application.decided", subject=application, before={"status": from_status},
+                 after={"status": to_status})
     if from_status == S.ACCEPTED:
         db.session.execute(db.delete(PitchSlot).where(PitchSlot.application_id == application.id))
+        touch(event_name(application.event_id), FEEDS)  # the line-up changed (a bulk DELETE)
     db.session.flush()
     db.session.refresh(application)
     if to_status != S.SUBMITTED:

@@ -1,15 +1,17 @@
-"""What the door reads: the offline ticket list, search by name or e-mail, the scan log and the badge list."""
+"""What the door reads: the offline ticket list, search by name, organisation or e-mail, the scan log and badges."""
 
 import hashlib
 
 import sqlalchemy as sa
 
+from ... import text_fold
 from ...extensions import db
 from ...models import Event, Registration, RegistrationStatus
 from ...models.checkin import CheckIn, ScanLog
 from .scan import attendee_type_label
 
 SEARCH_LIMIT = 20
+MAX_TERMS = 6
 
 
 def secret_hash(secret: str) -> str:
@@ -32,17 +34,17 @@ def offline_list(event: Event) -> list[dict]:
 
 
 def search(event: Event, query: str) -> list[dict]:
-    """Registrations whose name or e-mail contains ``query`` (for people without their ticket)."""
-    query = query.strip()
-    if len(query) < 2:
+    """Registrations where each word typed starts a word of the name, organisation or e-mail, ignoring case,
+    accents and umlaut spellings (``Registration.search_key``), for people without their ticket."""
+    terms = text_fold.words(query)[:MAX_TERMS]
+    if not terms or sum(map(len, terms)) < 2:
         return []
-    pattern = "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    # Folded words hold only letters and digits, so no LIKE wildcard can come in with the query.
     rows = db.session.execute(
         sa.select(Registration, CheckIn.checked_in_at)
         .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
         .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None),
-               sa.or_(sa.func.lower(Registration.name).like(pattern, escape="\\"),
-                      sa.func.lower(Registration.email).like(pattern, escape="\\")))
+               *[Registration.search_key.like(f"% {term}%") for term in terms])
         .order_by(Registration.name).limit(SEARCH_LIMIT)
     )
     return [{"id": reg.id, "name": reg.name, "email": reg.email, "organisation": reg.organisation,

@@ -109,10 +109,15 @@
       return offline.scan(code).then(function (a) { show(a); renderQueue(); });
     });
   }
+  // A ticket held up to the camera is read several times a second for as long as the guest holds it. Every
+  // reading of the same code pushes the hold on, so the first answer (green, with its undo) stays on screen;
+  // the same code is a new scan only once it has been out of sight for HOLD_MS, a different code at once.
+  var HOLD_MS = 4000;
   function onCode(code) {
     var now = Date.now();
-    // The same ticket held in front of the camera is read many times a second: once per 3 s is a new scan.
-    if (state.busy || (code === state.lastCode && now - state.lastAt < 3000)) { return; }
+    var held = code === state.lastCode && now - state.lastAt < HOLD_MS;
+    if (code === state.lastCode) { state.lastAt = now; }
+    if (state.busy || held) { return; }
     state.busy = true; state.lastCode = code; state.lastAt = now;
     scan(code).then(function () { state.busy = false; state.lastAt = Date.now(); });
   }
