@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..database import write_intent
 from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms.accounts import ForgotPasswordForm, LoginForm, ResetPasswordForm, SignUpForm
@@ -126,12 +127,16 @@ def reset_password(token):
 @guard("public")
 def role_link(token):
     """Invitation links for jurors and door staff: log in for that role at that event only."""
-    try:
-        user, scope = role_links.redeem(token)
-    except DomainError as error:
-        return render_template("errors/error.html", status=error.status, title=_("Link not valid"),
-                               message=error.message), error.status
-    start_link_session(user, scope)
+    # Opening the link writes the session's row: end the read transaction so SQLite begins the write with
+    # BEGIN IMMEDIATE (a read snapshot cannot be upgraded once another writer has committed).
     db.session.commit()
+    with write_intent():
+        try:
+            user, scope = role_links.redeem(token)
+        except DomainError as error:
+            return render_template("errors/error.html", status=error.status, title=_("Link not valid"),
+                                   message=error.message), error.status
+        start_link_session(user, scope)
+        db.session.commit()
     destination = role_links.LANDING.get(scope["scope"])
     return redirect(url_for(destination, event_id=scope["event_id"]) if destination else url_for("main.home"))
