@@ -154,3 +154,46 @@ def test_the_secret_is_unreadable_with_another_secret_key(app, db, organiser_wit
         assert two_step.secret_of(organiser_with_two_step) is None
     finally:
         app.config["SECRET_KEY"] = "test-secret-key-not-for-production"
+
+
+def test_one_code_typed_on_two_devices_at_once_signs_in_one(live_server, organiser_with_two_step):
+    """Real parallel clients: the conditional UPDATE of the last used time step lets exactly one through."""
+    import http.cookiejar
+    import threading
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    class Device:
+        def __init__(self):
+            self.opener = urllib.request.build_opener(
+                urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+        def post(self, path, data):
+            page = self.opener.open(live_server + path).read().decode()
+            token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+            body = urllib.parse.urlencode({**data, "csrf_token": token}).encode()
+            try:
+                with self.opener.open(urllib.request.Request(live_server + path, data=body)) as response:  # noqa: S310
+                    return response.geturl()
+            except urllib.error.HTTPError as error:
+                return error.code
+
+    devices = [Device() for _ in range(4)]
+    for device in devices:
+        assert device.post("/auth/login", {"email": organiser_with_two_step.email,
+                                           "password": PASSWORD}).endswith("/auth/two-step")
+    code = two_step_code(organiser_with_two_step)
+    barrier, results = threading.Barrier(4), []
+
+    def type_code(device):
+        barrier.wait()
+        results.append(device.post("/auth/two-step", {"code": code}))
+
+    threads = [threading.Thread(target=type_code, args=(d,)) for d in devices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(str(r) for r in results).count("400") == 3
+    assert sum(1 for r in results if r != 400) == 1
