@@ -191,3 +191,19 @@ def test_nothing_in_the_app_changes_or_deletes_an_entry(app, client, organiser):
     assert {m for r in audit_routes for m in r.methods} <= {"GET", "HEAD", "OPTIONS"}
     log_in(client, organiser)
     assert client.post_form("/audit/").status_code == 405
+
+
+def test_every_csv_download_of_the_app_is_recorded(app):
+    """A new CSV route must say who downloaded what: its view calls ``record_export`` (and has a name for it)."""
+    import inspect
+
+    from pitchday.services.audit import labels
+
+    downloads = [r for r in app.url_map.iter_rules() if r.rule.endswith(".csv")]
+    assert len(downloads) >= 9
+    for rule in downloads:
+        view = inspect.unwrap(app.view_functions[rule.endpoint])
+        source = inspect.getsource(view)
+        assert "audit.record_export(" in source, rule.rule
+        what = source.split("audit.record_export(", 1)[1].split('"')[1]
+        assert f"export.{what}" in labels.ACTIONS, rule.rule
