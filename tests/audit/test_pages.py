@@ -207,3 +207,30 @@ def test_every_csv_download_of_the_app_is_recorded(app):
         assert "audit.record_export(" in source, rule.rule
         what = source.split("audit.record_export(", 1)[1].split('"')[1]
         assert f"export.{what}" in labels.ACTIONS, rule.rule
+
+
+def test_a_page_of_the_trail_reads_in_a_fixed_number_of_queries(client, db, camps, organiser, hub_admin):
+    events = [make_event(db, camps[slug], title=f"Abend {slug}") for slug in ("essen", "dortmund", "bochum")]
+    log_in(client, hub_admin)
+
+    def count_queries() -> int:
+        statements = []
+
+        def listener(*args):
+            statements.append(args[2])
+
+        sa.event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            assert client.get("/audit/").status_code == 200
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    audit.record(organiser, "event.updated", subject=events[0], after={"capacity": 1})
+    db.session.commit()
+    few = count_queries()
+    for number in range(40):
+        audit.record(hub_admin if number % 2 else organiser, "event.updated", subject=events[number % 3],
+                     after={"capacity": number})
+    db.session.commit()
+    assert count_queries() == few
