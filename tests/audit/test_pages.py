@@ -234,3 +234,17 @@ def test_a_page_of_the_trail_reads_in_a_fixed_number_of_queries(client, db, camp
                      after={"capacity": number})
     db.session.commit()
     assert count_queries() == few
+
+
+def test_the_event_page_links_its_managers_to_the_events_entries(client, db, event, organiser, other_organiser):
+    schedule.publish(event, by=organiser)
+    db.session.commit()
+    link = f'href="/audit/?event={event.id}"'
+    assert link not in client.get(f"/events/{event.id}").get_data(as_text=True)
+    log_in(client, other_organiser)
+    assert link not in client.get(f"/events/{event.id}").get_data(as_text=True)
+    client.post_form("/auth/logout")
+    log_in(client, organiser)
+    assert link in client.get(f"/events/{event.id}").get_data(as_text=True)
+    rows = client.get(f"/audit/?event={event.id}").get_data(as_text=True).split("<tbody>")[1]
+    assert "Veranstaltung veröffentlicht" in rows and "Rolle vergeben" not in rows  # the fixture's role grant
