@@ -108,8 +108,9 @@ def test_publishing_mails_each_startup_its_feedback_without_juror_names(app, eve
     text = mails[0].get_body().get_content()
     assert "Strong team, unclear market." in text
     assert "Jana" not in text and "Jonas" not in text
-    # Pitch A: means 4 (juror) and 6 (juror2) → 5.0 per criterion; field median of 5, 6, 7 is 6.0.
-    assert "5.0 / 6.0" in text
+    # Pitch A: means 4 (juror) and 6 (juror2) → 5.0 per criterion; field median of 5, 6, 7 is 6.0; written
+    # the German way for the German founder.
+    assert "5,0 / 6,0" in text and "5.0" not in text
     with app.test_request_context(), pytest.raises(ConflictError):
         jury_publish.publish(event, by=organiser)
 
