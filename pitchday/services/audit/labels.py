@@ -117,6 +117,11 @@ def register_area(area: str, label) -> None:
     AREAS[area] = label
 
 
+def register_field(field: str, label) -> None:
+    """Name a field that another area's ``before``/``after`` use (an unknown field shows its code)."""
+    FIELDS[field] = label
+
+
 def action_label(action: str) -> str:
     return str(ACTIONS.get(action, action))
 
