@@ -48,6 +48,7 @@ ACTIONS = {
     "jury.criterion_changed": _l("Criterion changed"),
     "jury.criterion_removed": _l("Criterion removed"),
     "jury.scores_reset": _l("Scores reset"),
+    "jury.sheet_reopened": _l("A juror's scores reopened"),
     "jury.results_published": _l("Results published"),
     "jury.award_added": _l("Award given"),
     "jury.award_removed": _l("Award removed"),
