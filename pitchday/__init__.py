@@ -25,10 +25,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     _init_extensions(app)
     _init_request_hooks(app)
 
-    from . import error_pages, i18n, observability, security_headers, tasks
+    from . import error_pages, i18n, observability, request_guard, security_headers, tasks
     from .blueprints import register_blueprints
     from .cli import register_commands
 
+    request_guard.init_app(app)
     i18n.init_app(app)
     observability.init_app(app)
     security_headers.init_app(app)
@@ -66,6 +67,10 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    from . import caching
+    from .services.cache import versions  # noqa: F401  (its session hooks move the cache's version counters)
+
+    caching.init_app(app)
 
 
 def _init_request_hooks(app: Flask) -> None:

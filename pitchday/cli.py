@@ -11,6 +11,7 @@ from .cli_outbox import outbox, worker
 from .cli_registrations import purge_personal_data, send_reminders
 from .cli_run import dev
 from .enums import Role
+from .errors import DomainError
 from .extensions import db
 from .models import User
 
@@ -47,7 +48,10 @@ def create_admin(email, name, password):
     if user is None:
         generated = password or secrets.token_urlsafe(12)
         user = User(email=accounts.normalise_email(email), name=name or email.split("@")[0], locale="de")
-        accounts.set_password(user, generated)
+        try:
+            accounts.set_password(user, generated)
+        except DomainError as error:  # a --password the password rules refuse
+            raise click.UsageError(error.message) from None
         from .database import utcnow
 
         user.email_confirmed_at = utcnow()

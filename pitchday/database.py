@@ -47,8 +47,18 @@ def enum_values(enum_cls) -> list[str]:
     return [member.value for member in enum_cls]
 
 
+def string_enum(enum_cls, length: int = 20) -> sa.Enum:
+    """A column type for a ``StrEnum``: stored as its values in a plain string column, the same on both databases."""
+    return sa.Enum(enum_cls, native_enum=False, length=length, values_callable=enum_values)
+
+
 def set_write_intent(flag: bool) -> contextvars.Token:
     return _write_intent.set(flag)
+
+
+def writes_intended() -> bool:
+    """Whether this request (or block) was declared a writer, i.e. began or will begin with a write lock."""
+    return _write_intent.get()
 
 
 @contextlib.contextmanager

@@ -30,7 +30,7 @@ class NoSessions(SessionInterface):
 
 def create_device_api(site: Flask) -> Flask:
     """The device API app, sharing ``site``'s config object and its database engine."""
-    from . import error_pages, i18n, observability, security_headers
+    from . import error_pages, i18n, observability, request_guard, security_headers
     from .blueprints.checkin import api as checkin_api
 
     api = Flask(__name__, instance_path=site.instance_path)
@@ -41,6 +41,7 @@ def create_device_api(site: Flask) -> Flask:
     observability.init_app(api)
     security_headers.init_app(api, api=True)
     error_pages.init_app(api, orm_session=False)
+    request_guard.init_app(api)
     api.register_blueprint(checkin_api.bp, url_prefix=PREFIX.rstrip("/"))
     return api
 

@@ -18,3 +18,4 @@ class LinkScope(enum.StrEnum):
 
     JUROR = "juror"
     CHECKIN_STAFF = "checkin_staff"
+    LIVE_STAFF = "live_staff"

@@ -1,11 +1,13 @@
 """Error pages in the site's layout and both languages; JSON errors for JSON routes."""
 
+import contextlib
 import logging
 
-from flask import jsonify, render_template
+from flask import g, jsonify, make_response, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy import exc as sa_exc
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 
 from .errors import DomainError
 from .extensions import db
@@ -35,6 +37,10 @@ JSON_STATUS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
                500: "server_error", 503: "unavailable"}
 
 
+# Seconds a client should wait before trying again while the database is unreachable.
+RETRY_AFTER = 30
+
+
 def respond(status: int, message: str | None = None, *, code: str | None = None, details: dict | None = None):
     title, default_message = MESSAGES.get(status, MESSAGES[500])
     message = message or str(default_message)
@@ -58,12 +64,30 @@ def init_app(app, *, orm_session: bool = True) -> None:
                                       "and try again.")), code="csrf_failed")
         if exc.code == 429:
             return respond(429)
-        return respond(exc.code or 500)
+        body, status = respond(exc.code or 500)
+        response = make_response(body, status)
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(sorted(exc.valid_methods))  # RFC 9110: say what is allowed
+        return response
 
     @app.errorhandler(DomainError)
     def _domain_error(exc: DomainError):
         rollback()
         return respond(exc.status, exc.message, code=exc.code, details=exc.details)
+
+    @app.errorhandler(sa_exc.DBAPIError)
+    @app.errorhandler(sa_exc.TimeoutError)
+    def _database_error(exc):
+        """The database is down or unreachable: every page says so (503, try again shortly), not a 500."""
+        if not database_unavailable(exc):
+            return _server_error(InternalServerError(original_exception=exc))
+        log.warning("database unavailable: %s", getattr(exc, "orig", None) or exc)
+        with contextlib.suppress(sa_exc.SQLAlchemyError):  # the connection is gone; the pool makes a new one later
+            rollback()
+        _forget_the_user()
+        response = _unavailable_response()
+        response.headers["Retry-After"] = str(RETRY_AFTER)
+        return response
 
     @app.errorhandler(InternalServerError)
     def _server_error(exc):
@@ -72,3 +96,28 @@ def init_app(app, *, orm_session: bool = True) -> None:
         if original is not None:
             log.error("unhandled error", exc_info=original)
         return respond(500)
+
+
+def database_unavailable(exc) -> bool:
+    """An error that says the database cannot be reached now (refused, gone, locked, pool exhausted), as against
+    one in the statement, which stays a 500."""
+    if isinstance(exc, sa_exc.TimeoutError | sa_exc.OperationalError):
+        return True
+    return isinstance(exc, sa_exc.DBAPIError) and bool(exc.connection_invalidated)
+
+
+def _forget_the_user() -> None:
+    # The page's header asks who is logged in, which would query the database again and fail: show it to an
+    # anonymous visitor (in the language of their cookie or browser), which needs no query.
+    from .extensions import login_manager
+
+    g._login_user = login_manager.anonymous_user()
+
+
+def _unavailable_response():
+    message = str(_l("The database cannot be reached at the moment. Please try again in a minute."))
+    try:
+        body, status = respond(503, message, code="unavailable")
+    except sa_exc.SQLAlchemyError:  # something on the page still needed the database: a page without the layout
+        body, status = f"<!doctype html><title>503</title><h1>503</h1><p>{message}</p>", 503
+    return make_response(body, status)

@@ -58,6 +58,7 @@ def make_app(tmp_path, database_url=None, **overrides):
         "SECRET_KEY": "test-secret-key-not-for-production",
         "DATABASE_URL": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "OUTBOX_DIR": str(tmp_path / "outbox"),
+        "CACHE_DIR": str(tmp_path / "cache"),
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "BASE_URL": "http://localhost",
         "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",

@@ -1,7 +1,7 @@
 """outbox: messages the app sends, written with the change that causes them (issue 15)
 
 Revision ID: outbox
-Revises: 0012
+Revises: perf
 Create Date: 2026-12-06 04:22:48.289606
 
 """
@@ -13,7 +13,7 @@ import pitchday.database
 
 # revision identifiers, used by Alembic.
 revision = 'outbox'
-down_revision = '0012'
+down_revision = 'perf'
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""The account page: name, language, password, e-mail address, personal calendar token."""
+"""The account page: name, language, password, e-mail address, personal calendar token, signed-in devices."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -10,6 +10,8 @@ from ..forms.accounts import ChangeEmailForm, ChangePasswordForm, ConfirmForm, P
 from ..forms.recipe import submit
 from ..permissions import guard
 from ..services.accounts import account as accounts
+from ..services.accounts import session as sessions
+from ..services.accounts.devices import describe
 from ..services.accounts.session import start_session
 
 bp = Blueprint("account", __name__, url_prefix="/account")
@@ -20,7 +22,8 @@ def _page(**forms):
     forms.setdefault("password_form", ChangePasswordForm(prefix="password"))
     forms.setdefault("email_form", ChangeEmailForm(prefix="email"))
     forms.setdefault("confirm_form", ConfirmForm())
-    return render_template("account/index.html", **forms)
+    return render_template("account/index.html", sessions=sessions.sessions_of(current_user), describe=describe,
+                           this_session=current_user.browser_session_token, **forms)
 
 
 @bp.get("/")
@@ -52,8 +55,8 @@ def change_password():
         except DomainError as error:
             form.show_error(error)
         else:
+            start_session(current_user._get_current_object())  # every session ended: open one for this device
             db.session.commit()
-            start_session(current_user._get_current_object())  # new session token: keep this device logged in
             flash(_("Your password is changed. Other devices have been logged out."), "success")
             return redirect(url_for("account.index"))
     return _page(password_form=form), 400
@@ -86,3 +89,32 @@ def reset_feed_token():
     db.session.commit()
     flash(_("Your personal calendar address has been replaced. Subscribe again with the new address."), "info")
     return redirect(url_for("account.index"))
+
+
+@bp.post("/sessions/<int:session_id>/end")
+@guard("authenticated")
+def end_session(session_id):
+    """Sign out one of the account's other browsers (the account's own sessions only)."""
+    sessions.end_one(current_user, session_id)
+    db.session.commit()
+    flash(_("That device is signed out."), "info")
+    return redirect(url_for("account.index") + "#sessions-h")
+
+
+@bp.post("/sessions/end-others")
+@guard("authenticated")
+def end_other_sessions():
+    sessions.end_all(current_user, keep=current_user.browser_session_token)
+    db.session.commit()
+    flash(_("You are signed out everywhere else."), "info")
+    return redirect(url_for("account.index") + "#sessions-h")
+
+
+@bp.post("/sessions/end-all")
+@guard("authenticated")
+def end_all_sessions():
+    sessions.end_all(current_user)
+    sessions.end_session()
+    db.session.commit()
+    flash(_("You are signed out everywhere, this device included."), "info")
+    return redirect(url_for("main.home"))

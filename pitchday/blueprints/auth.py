@@ -1,6 +1,6 @@
 """Sign-up, log-in, log-out, e-mail confirmation, password reset and role links."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,20 +9,16 @@ from ..extensions import db, limiter
 from ..forms.accounts import ForgotPasswordForm, LoginForm, ResetPasswordForm, SignUpForm
 from ..i18n import current_language
 from ..permissions import guard
+from ..redirects import safe_target
 from ..services.accounts import account as accounts
-from ..services.accounts import role_links
+from ..services.accounts import role_links, throttle
 from ..services.accounts.session import end_session, start_link_session, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
 def _safe_next(default: str) -> str:
-    target = request.args.get("next") or ""
-    return target if target.startswith("/") and not target.startswith("//") else default
-
-
-def _login_account_key() -> str:
-    return "login-account:" + accounts.normalise_email(request.form.get("email", ""))
+    return safe_target(request.args.get("next"), default)
 
 
 @bp.route("/signup", methods=["GET", "POST"])
@@ -31,32 +27,34 @@ def signup():
     form = SignUpForm()
     if form.validate_on_submit():
         try:
-            user = accounts.sign_up(email=form.email.data, name=form.name.data, password=form.password.data,
-                                    locale=current_language())
+            accounts.sign_up(email=form.email.data, name=form.name.data, password=form.password.data,
+                             locale=current_language())
         except DomainError as error:
             form.show_error(error)
         else:
             db.session.commit()
-            start_session(user)
-            flash(_("Welcome! We have sent you an e-mail to confirm your address."), "success")
-            return redirect(_safe_next(url_for("account.index")))
+            # The same answer whether the address was new or already had an account (issue 14): the mail tells.
+            return render_template("auth/signup_sent.html", email=accounts.normalise_email(form.email.data))
     return render_template("auth/signup.html", form=form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @guard("anonymous_only")
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
-               scope="login-address")
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=_login_account_key, scope="login-account")
 def login():
     form = LoginForm()
     if form.validate_on_submit():
+        # Only failures count (issue 14): a venue's shared address may log in as often as it needs.
+        who = {"address": request.remote_addr or "", "account": accounts.normalise_email(form.email.data)}
+        if throttle.blocked("LOGIN", **who):
+            abort(429)
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is None:
+            throttle.failed("LOGIN", **who)
             form.form_errors.append(_("E-mail or password is not correct."))
         else:
+            throttle.succeeded("LOGIN", **who)
             start_session(user, remember=form.remember.data)
+            db.session.commit()
             return redirect(_safe_next(url_for("main.home")))
     return render_template("auth/login.html", form=form)
 
@@ -65,6 +63,7 @@ def login():
 @guard("public")
 def logout():
     end_session()
+    db.session.commit()
     flash(_("You are logged out."), "info")
     return redirect(url_for("main.home"))
 
@@ -107,8 +106,8 @@ def reset_password(token):
             db.session.rollback()
             form.show_error(error, "password")
         else:
-            db.session.commit()
             start_session(user)
+            db.session.commit()
             flash(_("Your new password is set."), "success")
             return redirect(url_for("main.home"))
     return render_template("auth/reset.html", form=form)
@@ -124,5 +123,6 @@ def role_link(token):
         return render_template("errors/error.html", status=error.status, title=_("Link not valid"),
                                message=error.message), error.status
     start_link_session(user, scope)
+    db.session.commit()
     destination = role_links.LANDING.get(scope["scope"])
     return redirect(url_for(destination, event_id=scope["event_id"]) if destination else url_for("main.home"))

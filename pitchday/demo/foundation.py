@@ -7,7 +7,7 @@ from ..models import Camp, RoleGrant, User
 from ..services.accounts import account as accounts
 from ..services.accounts import roles
 
-DEMO_PASSWORD = "pitchday-demo"
+DEMO_PASSWORD = "zeche-zollverein"  # passes the password rules (no site name, not a common one)
 
 CAMPS = [
     dict(slug="bochum", name="Camp Bochum", city="Bochum", sector_slugs="health,it-security",

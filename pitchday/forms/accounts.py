@@ -8,13 +8,16 @@ from ..i18n import LANGUAGES
 from .base import Form, choices
 
 EMAIL = [DataRequired(), Email(message=_l("Please enter a valid e-mail address.")), Length(max=254)]
+# The rules themselves live in services/accounts/passwords.py; the form only says them.
+PASSWORD_RULES = _l("At least 10 characters. Not a common password, and not containing the name of your e-mail "
+                    "address or the site's name. Several words that only you would put together work well.")
 
 
 class SignUpForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=EMAIL)
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=10, max=200)],
-                             description=_l("At least 10 characters."))
+                             description=PASSWORD_RULES)
     password_again = PasswordField(_l("Repeat password"), validators=[
         DataRequired(), EqualTo("password", message=_l("The passwords do not match."))])
 
@@ -30,7 +33,8 @@ class ForgotPasswordForm(Form):
 
 
 class ResetPasswordForm(Form):
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)],
+                             description=PASSWORD_RULES)
     password_again = PasswordField(_l("Repeat new password"), validators=[
         DataRequired(), EqualTo("password", message=_l("The passwords do not match."))])
 
@@ -42,7 +46,8 @@ class ProfileForm(Form):
 
 class ChangePasswordForm(Form):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)],
+                             description=PASSWORD_RULES)
     password_again = PasswordField(_l("Repeat new password"), validators=[
         DataRequired(), EqualTo("password", message=_l("The passwords do not match."))])
 

@@ -5,6 +5,7 @@ from wtforms import (
     BooleanField,
     EmailField,
     FloatField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -64,11 +65,21 @@ class ResetForm(Form):
     confirm = BooleanField(_l("Yes, delete every score and comment of this event"))
 
 
+def _optional_int(value) -> int | None:
+    """The select's value as an id; the empty first choice (and nothing sent) is None, not an error."""
+    if value in (None, ""):
+        return None
+    return int(value)
+
+
 class AwardForm(Form):
     title = StringField(_l("Award"), validators=[DataRequired(), Length(max=120)],
                         description=_l("For example \"1st place\" or \"Special award: impact\"."))
-    application_id = SelectField(_l("Startup"), coerce=int, validate_choice=False)
+    # Offered in ranking order after an empty first choice: nothing is preselected, the organiser picks.
+    application_id = SelectField(_l("Startup"), coerce=_optional_int, validate_choice=False,
+                                 validators=[InputRequired()])
     position = IntegerField(_l("Order on the event page"), default=1, validators=[Optional(), NumberRange(0, 99)])
+    confirmed = HiddenField(default="")
 
 
 class JurorProfileForm(Form):

@@ -29,7 +29,7 @@ class ShowcaseFilterForm(Form):
 
     def filters(self) -> Filters:
         return Filters(camp=self.camp.data or "", sector=self.sector.data or "", stage=self.stage.data or "",
-                       query=(self.q.data or "").replace("\x00", "").strip())
+                       query=(self.q.data or "").strip())
 
     def page_number(self) -> int:
         return min(int(self._page), MAX_PAGE) if self._page.isdigit() and len(self._page) < 7 else 1

@@ -25,19 +25,31 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))
     email_confirmed_at = mapped_column(UTCDateTime())
     locale: Mapped[str] = mapped_column(sa.String(5), default="de")
-    # Rotated on password change: Flask-Login stores it, so old sessions and remember-me cookies die.
+    # Rotated on password change, so a password-reset link works once (the sessions are UserSession rows).
     session_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
     # Secret part of the personal calendar feed address; reset from the account page.
     feed_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
     is_active_account: Mapped[bool] = mapped_column(default=True)
+    # Two-step sign-in: the TOTP secret, encrypted with a key derived from SECRET_KEY (services/accounts/two_step);
+    # the time step of the last code accepted, so one code cannot be used twice.
+    totp_secret: Mapped[str | None] = mapped_column(sa.String(255))
+    totp_enabled_at = mapped_column(UTCDateTime())
+    totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
     created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 
     grants: Mapped[list["RoleGrant"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", foreign_keys="RoleGrant.user_id"
     )
 
-    def get_id(self) -> str:
-        return self.session_token
+    # The token of the browser session this object was loaded for (models/account_security.UserSession).
+    browser_session_token = None
+
+    def get_id(self) -> str | None:
+        return self.browser_session_token
+
+    @property
+    def two_step_enabled(self) -> bool:
+        return self.totp_enabled_at is not None
 
     @property
     def is_active(self) -> bool:

@@ -9,12 +9,8 @@ import enum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import UTCDateTime, enum_values, utcnow
+from ..database import UTCDateTime, string_enum, utcnow
 from ..extensions import db
-
-
-def _enum(cls):
-    return sa.Enum(cls, native_enum=False, length=20, values_callable=enum_values)
 
 
 class ChallengeStatus(enum.StrEnum):
@@ -83,8 +79,8 @@ class Challenge(db.Model):
     pilot: Mapped[str] = mapped_column(sa.Text, default="")
     sector_slug: Mapped[str] = mapped_column(sa.String(40))
     deadline = mapped_column(UTCDateTime(), nullable=False)
-    visibility: Mapped[Visibility] = mapped_column(_enum(Visibility), default=Visibility.PUBLIC)
-    status: Mapped[ChallengeStatus] = mapped_column(_enum(ChallengeStatus), default=ChallengeStatus.DRAFT)
+    visibility: Mapped[Visibility] = mapped_column(string_enum(Visibility), default=Visibility.PUBLIC)
+    status: Mapped[ChallengeStatus] = mapped_column(string_enum(ChallengeStatus), default=ChallengeStatus.DRAFT)
     review_note: Mapped[str] = mapped_column(sa.String(500), default="")
     reviewed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     reviewed_at = mapped_column(UTCDateTime())
@@ -105,7 +101,7 @@ class ChallengeProposal(db.Model):
     challenge_id: Mapped[int] = mapped_column(sa.ForeignKey("challenges.id", ondelete="CASCADE"), index=True)
     startup_id: Mapped[int] = mapped_column(sa.ForeignKey("startups.id", ondelete="CASCADE"), index=True)
     summary: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[ProposalStatus] = mapped_column(_enum(ProposalStatus), default=ProposalStatus.SUBMITTED)
+    status: Mapped[ProposalStatus] = mapped_column(string_enum(ProposalStatus), default=ProposalStatus.SUBMITTED)
     submitted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     decided_at = mapped_column(UTCDateTime())

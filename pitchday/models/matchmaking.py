@@ -7,7 +7,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import UTCDateTime, enum_values, utcnow
+from ..database import UTCDateTime, string_enum, utcnow
 from ..extensions import db
 
 
@@ -35,10 +35,6 @@ class FollowUpKind(enum.StrEnum):
     INVESTMENT = "investment"
     HIRE = "hire"
     OTHER = "other"
-
-
-def _enum(cls):
-    return sa.Enum(cls, native_enum=False, length=20, values_callable=enum_values)
 
 
 class MatchmakingSettings(db.Model):
@@ -100,10 +96,10 @@ class MeetingRequest(db.Model):
     registration_id: Mapped[int | None] = mapped_column(sa.ForeignKey("registrations.id", ondelete="CASCADE"),
                                                         index=True)
     juror_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    requested_by: Mapped[RequestSide] = mapped_column(_enum(RequestSide))
+    requested_by: Mapped[RequestSide] = mapped_column(string_enum(RequestSide))
     requested_by_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(sa.String(200), default="")
-    status: Mapped[RequestStatus] = mapped_column(_enum(RequestStatus), default=RequestStatus.PENDING)
+    status: Mapped[RequestStatus] = mapped_column(string_enum(RequestStatus), default=RequestStatus.PENDING)
     created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     decided_at = mapped_column(UTCDateTime())
 
@@ -143,7 +139,7 @@ class Meeting(db.Model):
     request_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting_requests.id", ondelete="CASCADE"), unique=True)
     startup_id: Mapped[int] = mapped_column(sa.ForeignKey("startups.id", ondelete="CASCADE"))
     party_key: Mapped[str] = mapped_column(sa.String(40))
-    status: Mapped[MeetingStatus] = mapped_column(_enum(MeetingStatus), default=MeetingStatus.PLACED)
+    status: Mapped[MeetingStatus] = mapped_column(string_enum(MeetingStatus), default=MeetingStatus.PLACED)
     slot_index: Mapped[int | None] = mapped_column()
     table_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meeting_tables.id", ondelete="RESTRICT"))
     starts_at = mapped_column(UTCDateTime())
@@ -179,7 +175,7 @@ class FollowUp(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id", ondelete="CASCADE"))
     startup_id: Mapped[int] = mapped_column(sa.ForeignKey("startups.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[FollowUpKind] = mapped_column(_enum(FollowUpKind))
+    kind: Mapped[FollowUpKind] = mapped_column(string_enum(FollowUpKind))
     partner: Mapped[str] = mapped_column(sa.String(200), default="")
     note: Mapped[str] = mapped_column(sa.Text, default="")
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))

@@ -11,12 +11,8 @@ import secrets
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import UTCDateTime, enum_values, utcnow
+from ..database import UTCDateTime, string_enum, utcnow
 from ..extensions import db
-
-
-def _enum(cls):
-    return sa.Enum(cls, native_enum=False, length=20, values_callable=enum_values)
 
 
 def new_secret() -> str:
@@ -44,14 +40,14 @@ class Track(db.Model):
                                                                              "started_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    source: Mapped[TrackSource] = mapped_column(_enum(TrackSource))
+    source: Mapped[TrackSource] = mapped_column(string_enum(TrackSource))
     source_id: Mapped[int] = mapped_column()
     startup_id: Mapped[int] = mapped_column(sa.ForeignKey("startups.id", ondelete="CASCADE"), index=True)
     camp_id: Mapped[int | None] = mapped_column(sa.ForeignKey("camps.id", ondelete="SET NULL"))
     event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id", ondelete="SET NULL"))
     partner_name: Mapped[str] = mapped_column(sa.String(200), default="")
     partner_email: Mapped[str] = mapped_column(sa.String(254), default="")
-    stage: Mapped[TrackStage] = mapped_column(_enum(TrackStage), default=TrackStage.FIRST_TALK)
+    stage: Mapped[TrackStage] = mapped_column(string_enum(TrackStage), default=TrackStage.FIRST_TALK)
     startup_secret: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_secret)
     partner_secret: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_secret)
     started_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
@@ -71,8 +67,8 @@ class TrackStep(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     track_id: Mapped[int] = mapped_column(sa.ForeignKey("follow_up_tracks.id", ondelete="CASCADE"), index=True)
-    from_stage: Mapped[TrackStage] = mapped_column(_enum(TrackStage))
-    to_stage: Mapped[TrackStage] = mapped_column(_enum(TrackStage))
+    from_stage: Mapped[TrackStage] = mapped_column(string_enum(TrackStage))
+    to_stage: Mapped[TrackStage] = mapped_column(string_enum(TrackStage))
     side: Mapped[str] = mapped_column(sa.String(20))  # "startup" or "partner"
     created_at = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 

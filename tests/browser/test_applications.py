@@ -20,7 +20,7 @@ def log_in(page, base, email):
 
 def log_out(page, base):
     page.goto(base + "/")
-    page.locator("details.menu summary").tap()
+    page.get_by_role("button", name="Menü").tap()
     page.locator("form[action='/auth/logout'] button").click()
     page.wait_for_load_state()
 
@@ -44,6 +44,7 @@ def test_founder_applies_and_sees_the_slot_the_organiser_gives(page, live_server
     page.fill("#password_again", PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+    log_in(page, live_server, "frida@example.org")  # sign-up sends a mail and does not log in (issue 14)
     page.goto(live_server + "/startups/new")
     page.fill("#name", "Kohlekraft")
     page.fill("#one_liner", "Speicher für das Stromnetz im Revier")

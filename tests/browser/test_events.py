@@ -6,6 +6,7 @@ from urllib.request import urlopen
 import pytest
 
 from pitchday.berlin import to_local_naive
+from pitchday.demo.foundation import DEMO_PASSWORD
 from tests.conftest import PASSWORD
 from tests.events.conftest import future_day
 from tests.events.ical_helpers import vevents
@@ -104,7 +105,7 @@ def test_demo_calendar_on_a_phone_camp_page_and_dashboard(page, live_server, db,
     organiser = db.session.scalar(db.select(User).filter_by(email="orga-essen@pitchday.example"))
     page.goto(live_server + "/auth/login")
     page.fill("#email", organiser.email)
-    page.fill("#password", "pitchday-demo")
+    page.fill("#password", DEMO_PASSWORD)
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state()
     page.goto(live_server + "/organise/")

@@ -45,7 +45,7 @@ def test_home_page_on_a_desktop(browser, live_server, camps, screenshot, axe):
 
 def test_language_switch_changes_the_page_to_english_and_is_remembered(page, live_server, camps):
     page.goto(live_server + "/camps/")
-    page.get_by_role("button", name="EN").click()
+    page.get_by_role("button", name="EN", exact=True).click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Camps"
     page.goto(live_server + "/auth/login")

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from pitchday.extensions import db
 from pitchday.models import Score, ScoreSheet
 from pitchday.services.jury import rubric as jury_rubric
+from tests.browser.sizes import fits, new_page
 from tests.jury.conftest import juror_link, make_event, make_juror, pitches
 
 pytestmark = pytest.mark.browser
@@ -113,4 +114,40 @@ def test_the_organisers_results_page_on_a_phone(app, live_server, page, setup, o
     assert axe(page) == []
     page.goto(live_server + f"/events/{event.id}/jury/")
     screenshot(page, "jury-admin-phone")
+    assert axe(page) == []
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_server, browser, setup, organiser,
+                                                                     screenshot, axe, size):
+    """Issue 16.8: the ranking's first (Startup C, third in the running order) is offered first; nothing is
+    preselected; the confirmation names the startup."""
+    from pitchday.services.jury import scoring as jury_scoring
+
+    event, juror, criteria, apps = setup
+    for application, value in zip(apps, [6, 3, 9], strict=True):
+        for criterion in criteria:
+            jury_scoring.save_score(juror, application, criterion_id=criterion.id, value=value)
+    db.session.commit()
+    page = new_page(browser, size)
+    page.goto(live_server + "/auth/login")
+    page.fill("#email", organiser.email)
+    page.fill("#password", "correct horse battery")
+    page.locator("main button[type=submit]").click()
+    page.goto(live_server + f"/events/{event.id}/jury/results")
+    select = page.locator("#award-application_id")
+    labels = select.locator("option").all_inner_texts()
+    assert labels[1] == "Platz 1: Startup C, Punktzahl 88,9"
+    assert select.input_value() == ""  # nothing preselected
+    page.fill("#award-title", "1. Platz")
+    select.select_option(label="Platz 1: Startup C, Punktzahl 88,9")
+    page.get_by_role("button", name="Auszeichnung hinzufügen").click()
+    assert "„1. Platz“ geht an Startup C." in page.locator("main").inner_text()
+    assert axe(page) == []
+    page.get_by_role("button", name="Ja, die Auszeichnung an Startup C vergeben").click()
+    awards = page.locator("#awards-h + ul")
+    expect(awards).to_contain_text("1. Platz – Startup C")
+    assert fits(page, size)
+    page.locator("#awards-h").scroll_into_view_if_needed()
+    screenshot(page, f"results-awards-{size}", full_page=False)
     assert axe(page) == []

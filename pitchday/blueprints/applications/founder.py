@@ -15,6 +15,7 @@ from ...extensions import db
 from ...forms.applications import ConfirmForm, answers_from, application_form, fill_answers
 from ...forms.recipe import perform
 from ...permissions import guard
+from ...redirects import redirect_to
 from ...services import startups as startup_service
 from ...services.applications import decks
 from ...services.applications import submission as application_service
@@ -43,7 +44,7 @@ def _install_upload_limit(state):
 @bp.errorhandler(413)
 def _too_large(_error):
     flash(_("The upload is far larger than 20 MB and could not be read. Please choose a smaller PDF."), "error")
-    return redirect(request.url)
+    return redirect_to(request.full_path.rstrip("?"), url_for("main.home"))
 
 
 @bp.get("/events/<int:event_id>/apply")

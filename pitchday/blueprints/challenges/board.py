@@ -61,15 +61,12 @@ def _answer_form(challenge):
 def _show(challenge, *, answer_form=None, review_form=None, status=200):
     manages = can("challenge.edit", challenge=challenge)
     reviews = can("challenge.review", challenge=challenge)
-    mine = [p for s in startup_service.startups_of(_user()) if (p := proposals.proposal_of(challenge, s))] \
-        if _user() else []
+    hints = suggestions.hints_for(challenge) if manages or reviews else suggestions.ReviewerHints()
     return render_template(
-        "challenges/show.html", challenge=challenge, manages=manages, reviews=reviews, own_proposals=mine,
+        "challenges/show.html", challenge=challenge, manages=manages, reviews=reviews,
+        own_proposals=proposals.own_proposals(challenge, _user()),
         answer_form=answer_form or _answer_form(challenge), review_form=review_form or ReviewForm(),
-        confirm=ConfirmForm(),
-        fitting=suggestions.fitting_startups(challenge) if manages or reviews else [],
-        pitch_day=suggestions.fitting_pitch_day(challenge) if manages or reviews else None,
-        camp=suggestions.fitting_camp(challenge) if manages or reviews else None), status
+        confirm=ConfirmForm(), fitting=hints.startups, pitch_day=hints.pitch_day, camp=hints.camp), status
 
 
 @bp.get("/<int:challenge_id>")

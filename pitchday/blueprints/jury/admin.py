@@ -57,7 +57,7 @@ def index(event):
 @bp.post("/rubric/default")
 @guard("jury.manage", event=load_event)
 def default_rubric(event):
-    perform(lambda: jury_rubric.add_default_rubric(event, locale=current_language()),
+    perform(lambda: jury_rubric.add_default_rubric(event, locale=current_language(), by=current_user),
             success=_("The default rubric is in place; adjust it as you like."))
     return _index(event)
 
@@ -68,7 +68,7 @@ def default_rubric(event):
 def criterion(event, criterion_id):
     existing = _load_criterion(event.id, criterion_id) if criterion_id else None
     form = CriterionForm(obj=existing)
-    if submit(form, lambda: jury_rubric.save_criterion(event, existing, **form.values()),
+    if submit(form, lambda: jury_rubric.save_criterion(event, existing, by=current_user, **form.values()),
               success=_("Criterion saved.")):
         return _index(event)
     return render_template("jury/criterion.html", event=event, form=form, criterion=existing,
@@ -78,7 +78,8 @@ def criterion(event, criterion_id):
 @bp.post("/criteria/<int:criterion_id>/delete")
 @guard("jury.manage", event=load_event)
 def delete_criterion(event, criterion_id):
-    perform(lambda: jury_rubric.delete_criterion(event, _load_criterion(event.id, criterion_id)),
+    perform(lambda: jury_rubric.delete_criterion(event, _load_criterion(event.id, criterion_id),
+                                                  by=current_user),
             success=_("Criterion deleted."))
     return _index(event)
 
@@ -87,7 +88,8 @@ def delete_criterion(event, criterion_id):
 @guard("jury.manage", event=load_event)
 def reset(event):
     form = ResetForm(prefix="reset")
-    perform(lambda: jury_rubric.reset_scores(event, confirmed=form.validate_on_submit() and form.confirm.data),
+    perform(lambda: jury_rubric.reset_scores(event, confirmed=form.validate_on_submit() and form.confirm.data,
+                                               by=current_user),
             success=lambda removed: _("%(n)d scores deleted; the rubric can be changed again.", n=removed))
     return _index(event)
 

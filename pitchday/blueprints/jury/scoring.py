@@ -16,11 +16,13 @@ from ...forms.recipe import perform
 from ...models import Juror, ScoreSheet
 from ...permissions import can, guard
 from ...permissions.jury import active_juror
+from ...request_guard import MAX_ID
 from ...services.events.lookup import load_event
 from ...services.jury import jurors as jury_jurors
 from ...services.jury import rubric as jury_rubric
 from ...services.jury import scoring as jury_scoring
 from ...services.jury.lookup import load_pitch
+from ...services.live import view as live_view
 from ...services.matchmaking import requests as mm
 
 bp = Blueprint("jury", __name__)
@@ -73,7 +75,7 @@ def home(event):
         with write_intent():
             jury_jurors.accept(juror)
             db.session.commit()
-    return _render_pitch(event, juror)
+    return _render_pitch(event, juror, application_id=live_view.on_stage_id(event))  # the stage, once it runs
 
 
 @bp.get("/jury/<int:event_id>/pitch/<int:application_id>")
@@ -83,10 +85,19 @@ def pitch(event, application):
 
 
 def _int(value):
+    """A whole number an id or score column can hold, else None (10**30 is no criterion of ours)."""
     try:
-        return int(value)
-    except (TypeError, ValueError):
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if abs(number) <= MAX_ID else None
+
+
+def _json_object() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise Invalid(_("The body must be a JSON object."), status=400, code="bad_request")
+    return data
 
 
 @bp.post("/jury/<int:event_id>/pitch/<int:application_id>")
@@ -118,7 +129,7 @@ def save_form(event, application):
 @bp.post("/api/jury/<int:event_id>/pitch/<int:application_id>/score")
 @guard("jury.score_pitch", event=load_event, application=load_pitch)
 def api_score(event, application):
-    data = request.get_json(silent=True) or {}
+    data = _json_object()
     criterion_id, value = _int(data.get("criterion_id")), _int(data.get("value"))
     if criterion_id is None or value is None:
         raise Invalid(_("criterion_id and value must be whole numbers."))
@@ -130,7 +141,7 @@ def api_score(event, application):
 @bp.post("/api/jury/<int:event_id>/pitch/<int:application_id>/comment")
 @guard("jury.score_pitch", event=load_event, application=load_pitch)
 def api_comment(event, application):
-    data = request.get_json(silent=True) or {}
+    data = _json_object()
     if not isinstance(data.get("comment"), str):
         raise Invalid(_("comment must be text."))
     jury_scoring.save_comment(_juror(event), application, comment=data["comment"])

@@ -54,6 +54,8 @@ def cast(registration):
 @limiter.limit(lambda: current_app.config["VOTE_CODE_LIMIT_PER_ADDRESS"], methods=["POST"], scope="vote-code")
 def code_form():
     form = CodeForm()
+    if request.method == "GET" and request.args.get("screen_code"):  # the stage screen's QR code names it
+        form.screen_code.data = request.args["screen_code"][:12]
     if form.validate_on_submit():
         try:
             registration = votes.find_ticket(form.screen_code.data, form.ticket_code.data)

@@ -10,12 +10,12 @@ from ... import mail, tokens
 from ...database import utcnow
 from ...errors import Conflict, Invalid
 from ...extensions import db
-from ...models import User
+from ...models import User, UserSession
 from ...models.accounts import new_token
+from . import passwords
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600
 RESET_MAX_AGE = 2 * 3600
-MIN_PASSWORD_LENGTH = 10
 
 
 def normalise_email(email: str) -> str:
@@ -26,23 +26,26 @@ def find_by_email(email: str) -> User | None:
     return db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
 
 
-def _check_password_strength(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(_("Choose a password of at least %(n)d characters.", n=MIN_PASSWORD_LENGTH), field="password")
-
-
 def set_password(user: User, password: str) -> None:
-    """Hash (scrypt, Werkzeug's current default) and rotate the session token: other sessions end."""
-    _check_password_strength(password)
+    """Hash (scrypt, Werkzeug's current default), rotate the reset token and end every signed-in session."""
+    passwords.check(password, email=user.email or "")
     user.password_hash = generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
     user.session_token = new_token()
+    if user.id is not None:
+        db.session.execute(db.delete(UserSession).where(UserSession.user_id == user.id))
 
 
-def sign_up(*, email: str, name: str, password: str, locale: str) -> User:
+def sign_up(*, email: str, name: str, password: str, locale: str) -> User | None:
+    """Create an account and mail its confirmation link; for an address that already has an account, mail its
+    owner a log-in and reset link instead and return None. The caller answers both alike (no account probing)."""
     email = normalise_email(email)
-    if find_by_email(email):
-        raise Conflict(_("An account with this e-mail address already exists. Log in or reset your password."),
-                       field="email")
+    existing = find_by_email(email)
+    passwords.check(password, email=email)
+    if existing is not None:
+        # Spend the time a new account's hash takes, so the answer's timing does not tell either.
+        generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+        _send_account_exists(existing)
+        return None
     user = User(email=email, name=name.strip(), locale=locale)
     set_password(user, password)
     db.session.add(user)
@@ -101,14 +104,22 @@ def authenticate(email: str, password: str) -> User | None:
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 
+def _reset_link(user: User) -> str:
+    return external_url("auth.reset_password", token=tokens.sign("reset", {"uid": user.id, "st": user.session_token}))
+
+
 def request_password_reset(email: str) -> None:
     """Mail a reset link if the address has an account; say nothing either way (no account probing)."""
     user = find_by_email(email)
     if user is None:
         return
-    token = tokens.sign("reset", {"uid": user.id, "st": user.session_token})
-    link = external_url("auth.reset_password", token=token)
-    mail.queue(mail.render("reset_password", to=user.email, locale=user.locale, user=user, link=link))
+    mail.queue(mail.render("reset_password", to=user.email, locale=user.locale, user=user, link=_reset_link(user)))
+
+
+def _send_account_exists(user: User) -> None:
+    """Someone signed up with an address that has an account: tell its owner how to get in."""
+    mail.queue(mail.render("account_exists", to=user.email, locale=user.locale, user=user,
+                           login_link=external_url("auth.login"), reset_link=_reset_link(user)))
 
 
 def reset_password(token: str, new_password: str) -> User:

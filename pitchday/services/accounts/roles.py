@@ -6,6 +6,7 @@ from ...enums import Role, RoleAction
 from ...errors import Conflict, NotFound
 from ...extensions import db
 from ...models import Camp, RoleChange, RoleGrant, User
+from ..audit import trail as audit
 
 
 def record(*, actor: User | None, subject: User, role: str, action: RoleAction, camp: Camp | None = None,
@@ -30,6 +31,7 @@ def grant(*, actor: User | None, user: User, role: Role, camp: Camp | None = Non
     grant_ = RoleGrant(user=user, role=role, camp=camp, granted_by_id=actor.id if actor else None)
     db.session.add(grant_)
     record(actor=actor, subject=user, role=role, action=RoleAction.GRANTED, camp=camp)
+    audit.record(actor, "role.granted", subject=user, camp=camp, after={"role": role, "person": user.email})
     db.session.flush()
     return grant_
 
@@ -53,6 +55,7 @@ def revoke(*, actor: User | None, user: User, role: Role, camp: Camp | None = No
         raise Conflict(_("The last hub admin cannot be removed."))
     user.grants.remove(grant_)
     record(actor=actor, subject=user, role=role, action=RoleAction.REVOKED, camp=camp)
+    audit.record(actor, "role.revoked", subject=user, camp=camp, before={"role": role, "person": user.email})
     db.session.flush()
 
 

@@ -4,8 +4,9 @@ One transition table, one function that checks, writes (a conditional UPDATE who
 organisers deciding at once cannot both win), records the history and queues the e-mails.
 """
 
+import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from ... import mail
 from ...database import utcnow
@@ -23,6 +24,9 @@ from ...models import (
     User,
 )
 from ..accounts.account import external_url
+from ..audit import trail as audit
+from ..cache.versions import FEEDS, event_name, touch
+from ..paging import Page, PageRequest, page_of, search_condition
 from .call import call_for
 
 S = ApplicationStatus
@@ -60,8 +64,11 @@ def decide(application: Application, to_status: ApplicationStatus, *, by: User, 
                          status=_status(application.status)), code="changed_meanwhile")
     db.session.add(ApplicationDecision(application_id=application.id, actor_id=by.id, from_status=str(from_status),
                                        to_status=str(to_status), created_at=now))
+    audit.record(by, "application.decided", subject=application, before={"status": from_status},
+                 after={"status": to_status})
     if from_status == S.ACCEPTED:
         db.session.execute(db.delete(PitchSlot).where(PitchSlot.application_id == application.id))
+        touch(event_name(application.event_id), FEEDS)  # the line-up changed (a bulk DELETE)
     db.session.flush()
     db.session.refresh(application)
     _notify(application, to_status)
@@ -134,17 +141,28 @@ def _status(status) -> str:
     return status_label(status)
 
 
-def list_for_event(event: Event, *, status: str | None = None, query: str = "") -> list[Application]:
-    """The event's applications (drafts left out), filtered by status and a name search."""
-    select = (db.select(Application).join(Startup).filter(Application.event_id == event.id,
-                                                          Application.status != S.DRAFT)
-              .options(selectinload(Application.startup), selectinload(Application.slot))
+def _listed(event: Event):
+    return (Application.event_id == event.id, Application.status != S.DRAFT)
+
+
+def page_for_event(event: Event, *, status: str | None = None, query: str = "",
+                   request: PageRequest = PageRequest()) -> tuple[Page, dict[str, int]]:
+    """A page of the event's applications (drafts left out), filtered by status and a name search, and the
+    counts by status of those the search matches: two queries at any size."""
+    search = search_condition(query, Startup.name)
+    matches = search if search is not None else sa.true()
+    counts = {str(s): int(n or 0) for s, n in db.session.execute(
+        sa.select(Application.status, sa.func.sum(sa.case((matches, 1), else_=0))).join(Startup)
+        .where(*_listed(event)).group_by(Application.status))}
+    select = (sa.select(Application).join(Startup).where(*_listed(event))
+              .options(contains_eager(Application.startup), selectinload(Application.slot))
               .order_by(Application.submitted_at, Application.id))
     if status:
-        select = select.filter(Application.status == status)
-    if query.strip():
-        select = select.filter(Startup.name.ilike(f"%{query.strip()}%"))
-    return list(db.session.scalars(select))
+        select = select.where(Application.status == status)
+    if search is not None:
+        select = select.where(search)
+    total = counts.get(status, 0) if status else sum(counts.values())
+    return page_of(select, request, total=total), counts
 
 
 def counts_by_status(event: Event) -> dict[str, int]:

@@ -30,6 +30,7 @@ from ...models import (
 )
 from ..accounts.account import external_url
 from ..matchmaking import requests as meeting_requests
+from ..startups import startups_of
 from ..tracks import stages as track_stages
 from .companies import contacts_of
 
@@ -70,6 +71,13 @@ def proposals_of(challenge: Challenge) -> list[ChallengeProposal]:
 def proposal_of(challenge: Challenge, startup: Startup) -> ChallengeProposal | None:
     return db.session.scalar(db.select(ChallengeProposal).filter_by(challenge_id=challenge.id,
                                                                     startup_id=startup.id))
+
+
+def own_proposals(challenge: Challenge, user: User | None) -> list[ChallengeProposal]:
+    """The answers the user's startups gave to this challenge."""
+    if user is None:
+        return []
+    return [p for startup in startups_of(user) if (p := proposal_of(challenge, startup))]
 
 
 def decide(proposal: ChallengeProposal, to: ProposalStatus, *, by: User) -> None:

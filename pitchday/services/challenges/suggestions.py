@@ -1,6 +1,8 @@
 """Who fits a challenge: public startups of its sector, those that pitched most at the hub's events first, and the
 camp whose next pitch day fits its sector (the sector-fit rule the calls for pitches use)."""
 
+from dataclasses import dataclass, field
+
 import sqlalchemy as sa
 
 from ...database import utcnow
@@ -51,3 +53,16 @@ def fitting_camp(challenge: Challenge) -> Camp | None:
         return event.camp
     camps = db.session.scalars(sa.select(Camp).order_by(Camp.name))
     return next((c for c in camps if challenge.sector_slug in c.sectors), None)
+
+
+@dataclass(frozen=True)
+class ReviewerHints:
+    """What the company and the reviewing organisers see beside a challenge: who fits, where to meet them."""
+
+    startups: list = field(default_factory=list)
+    pitch_day: Event | None = None
+    camp: Camp | None = None
+
+
+def hints_for(challenge: Challenge) -> ReviewerHints:
+    return ReviewerHints(fitting_startups(challenge), fitting_pitch_day(challenge), fitting_camp(challenge))

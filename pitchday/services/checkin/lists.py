@@ -1,48 +1,31 @@
-"""What the door reads: the offline ticket list, search by name or e-mail, the scan log and the badge list."""
-
-import hashlib
+"""What the door reads: search by name, organisation or e-mail, the scan log and badges (the offline ticket list
+is ``ticket_list``)."""
 
 import sqlalchemy as sa
 
+from ... import text_fold
 from ...extensions import db
 from ...models import Event, Registration, RegistrationStatus
 from ...models.checkin import CheckIn, ScanLog
+from ..paging import Page, PageRequest, page_of
 from .scan import attendee_type_label
 
 SEARCH_LIMIT = 20
-
-
-def secret_hash(secret: str) -> str:
-    """What the offline list holds instead of the secret: a phone can recognise a ticket, not forge one."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def offline_list(event: Event) -> list[dict]:
-    """Every ticket of the event with only what a door needs to recognise it (no e-mail, no secret)."""
-    rows = db.session.execute(
-        sa.select(Registration.id, Registration.ticket_secret, Registration.name, Registration.organisation,
-                  Registration.attendee_type, Registration.status, CheckIn.checked_in_at)
-        .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
-        .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None))
-        .order_by(Registration.id)
-    )
-    return [{"id": r.id, "hash": secret_hash(r.ticket_secret), "name": r.name, "organisation": r.organisation,
-             "attendee_type": str(r.attendee_type), "attendee_type_label": attendee_type_label(r.attendee_type),
-             "state": str(r.status), "checked_in": r.checked_in_at is not None} for r in rows]
+MAX_TERMS = 6
 
 
 def search(event: Event, query: str) -> list[dict]:
-    """Registrations whose name or e-mail contains ``query`` (for people without their ticket)."""
-    query = query.strip()
-    if len(query) < 2:
+    """Registrations where each word typed starts a word of the name, organisation or e-mail, ignoring case,
+    accents and umlaut spellings (``Registration.search_key``), for people without their ticket."""
+    terms = text_fold.words(query)[:MAX_TERMS]
+    if not terms or sum(map(len, terms)) < 2:
         return []
-    pattern = "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    # Folded words hold only letters and digits, so no LIKE wildcard can come in with the query.
     rows = db.session.execute(
         sa.select(Registration, CheckIn.checked_in_at)
         .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
         .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None),
-               sa.or_(sa.func.lower(Registration.name).like(pattern, escape="\\"),
-                      sa.func.lower(Registration.email).like(pattern, escape="\\")))
+               *[Registration.search_key.like(f"% {term}%") for term in terms])
         .order_by(Registration.name).limit(SEARCH_LIMIT)
     )
     return [{"id": reg.id, "name": reg.name, "email": reg.email, "organisation": reg.organisation,
@@ -53,12 +36,17 @@ def search(event: Event, query: str) -> list[dict]:
             for reg, at in rows]
 
 
-def scan_log(event: Event, *, limit: int = 500) -> list[ScanLog]:
-    return list(db.session.scalars(
-        sa.select(ScanLog).where(ScanLog.event_id == event.id)
-        .options(sa.orm.joinedload(ScanLog.device), sa.orm.joinedload(ScanLog.registration))
-        .order_by(ScanLog.at.desc(), ScanLog.id.desc()).limit(limit)
-    ))
+def scan_log_page(event: Event, *, result: str = "", request: PageRequest = PageRequest()) -> tuple[Page, dict]:
+    """A page of every scan, newest first, optionally of one result, and the counts by result (one aggregate
+    query): two queries at any size."""
+    counts = {str(r): n for r, n in db.session.execute(
+        sa.select(ScanLog.result, sa.func.count()).where(ScanLog.event_id == event.id).group_by(ScanLog.result))}
+    query = (sa.select(ScanLog).where(ScanLog.event_id == event.id)
+             .options(sa.orm.joinedload(ScanLog.device), sa.orm.joinedload(ScanLog.registration))
+             .order_by(ScanLog.at.desc(), ScanLog.id.desc()))
+    if result:
+        query = query.where(ScanLog.result == result)
+    return page_of(query, request, total=counts.get(result, 0) if result else sum(counts.values())), counts
 
 
 def last_scan_by_device(event: Event) -> dict[int, object]:

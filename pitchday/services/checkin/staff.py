@@ -18,6 +18,7 @@ from ...models import Event, User
 from ...models.checkin import DeviceKind, ScannerDevice
 from ..accounts import account as accounts
 from ..accounts import role_links, roles
+from ..audit import trail as audit
 
 TOKEN_PREFIX = "pdc_"  # noqa: S105  (a visible prefix so leaked tokens are recognisable, not a secret)
 
@@ -50,6 +51,7 @@ def issue_device(event: Event, *, name: str, by: User | None) -> tuple[ScannerDe
                            created_by_id=by.id if by else None)
     db.session.add(device)
     db.session.flush()
+    audit.record(by, "checkin.device_issued", subject=device, event=event)
     return device, token
 
 
@@ -88,6 +90,7 @@ def add_staff(event: Event, *, email: str, name: str, by: User) -> ScannerDevice
     roles.record(actor=by, subject=user, role=LinkScope.CHECKIN_STAFF, action=RoleAction.GRANTED,
                  scope=_scope(event))
     db.session.flush()
+    audit.record(by, "checkin.staff_added", subject=device, event=event, after={"person": user.email})
     return device
 
 
@@ -105,6 +108,7 @@ def revoke(event: Event, device_id: int, *, by: User) -> ScannerDevice:
     if device.revoked_at is not None:
         raise Conflict(_("This device is already revoked."))
     device.revoked_at = utcnow()
+    audit.record(by, "checkin.device_revoked", subject=device, event=event)
     if device.user is not None:
         roles.record(actor=by, subject=device.user, role=LinkScope.CHECKIN_STAFF, action=RoleAction.REVOKED,
                      scope=_scope(event))

@@ -15,6 +15,8 @@ from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import AgendaBlock, Camp, Event, EventStatus, EventType
 from ...sectors import SECTORS
+from ..audit import trail as audit
+from ..cache.versions import touch_event
 from . import notify as events_notify
 from .labels import status_label
 
@@ -33,6 +35,15 @@ TRANSITIONS = {
     (EventStatus.PUBLISHED, EventStatus.CANCELLED),
     (EventStatus.POSTPONED, EventStatus.PUBLISHED),
     (EventStatus.POSTPONED, EventStatus.CANCELLED),
+}
+
+# What the audit trail calls each move.
+_STATUS_ACTIONS = {
+    (EventStatus.DRAFT, EventStatus.PUBLISHED): "event.published",
+    (EventStatus.PUBLISHED, EventStatus.POSTPONED): "event.postponed",
+    (EventStatus.PUBLISHED, EventStatus.CANCELLED): "event.cancelled",
+    (EventStatus.POSTPONED, EventStatus.PUBLISHED): "event.republished",
+    (EventStatus.POSTPONED, EventStatus.CANCELLED): "event.cancelled",
 }
 
 
@@ -92,6 +103,7 @@ def create(camp: Camp, *, by, **values) -> Event:
     event = Event(camp=camp, status=EventStatus.DRAFT, **values)
     db.session.add(event)
     db.session.flush()
+    audit.record(by, "event.created", subject=event, after={"title": event.title, "starts_at": event.starts_at})
     return event
 
 
@@ -122,6 +134,10 @@ def update(event: Event, *, by, **values) -> list[Change]:
             raise Invalid(_l("The agenda block “%(title)s” would fall outside the new time. Change the "
                              "agenda first.", title=block.title), field="ends_at")
     changes = [Change(f, current[f], values[f]) for f in SCHEDULE_FIELDS if f in values and values[f] != current[f]]
+    changed = [f for f in EDITABLE_FIELDS if f in values and values[f] != current[f]]
+    if changed:
+        audit.record(by, "event.updated", subject=event, before={f: current[f] for f in changed},
+                     after={f: values[f] for f in changed})
     for key, value in values.items():
         setattr(event, key, value)
     for block in event.blocks:
@@ -144,12 +160,16 @@ def set_status(event: Event, status: EventStatus, *, by, note: str = "") -> None
     moved = db.session.execute(
         db.update(Event).where(Event.id == event.id, Event.status == old)
         .values(status=status, sequence=Event.sequence + (0 if old == EventStatus.DRAFT else 1),
-                updated_at=utcnow())
+                updated_at=utcnow(),
+                **({"postponed_from": Event.starts_at} if status == EventStatus.POSTPONED else {}))
         .execution_options(synchronize_session=False)
     ).rowcount
     if moved != 1:
         raise Conflict(_l("Someone else changed this event at the same time. Please reload."), code="stale")
+    touch_event(event)  # a bulk UPDATE: the session hook does not see it
     db.session.refresh(event)
+    audit.record(by, _STATUS_ACTIONS[old, status], subject=event, before={"status": old},
+                 after={"status": status, **({"note": note} if note else {})})
     if old != EventStatus.DRAFT:
         events_notify.notify_change(event, [Change("status", old, status)], note=note)
 
@@ -189,4 +209,5 @@ def copy(event: Event, *, by, starts_at: datetime, title: str | None = None) -> 
                               ends_at=b.ends_at + delta) for b in event.blocks]
     db.session.add(new)
     db.session.flush()
+    audit.record(by, "event.copied", subject=new, after={"from_event": event.title, "starts_at": starts_at})
     return new

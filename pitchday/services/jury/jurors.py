@@ -18,6 +18,7 @@ from ...models import Application, Conflict, Event, Juror, JurorAssignment, Pitc
 from ...models.jury import ConflictReason, JurorStatus
 from ..accounts import account as accounts
 from ..accounts import role_links, roles
+from ..audit import trail as audit
 from ..calendar import personal as personal_calendar
 from ..events import audience as event_audience
 from ..impact import report as impact
@@ -83,6 +84,7 @@ def invite(event: Event, *, by: User, email: str, name: str, locale: str = "de")
     juror.status, juror.invited_at, juror.revoked_at, juror.accepted_at = JurorStatus.INVITED, utcnow(), None, None
     db.session.flush()
     roles.record(actor=by, subject=user, role="juror", action=RoleAction.GRANTED, scope=_scope(event))
+    audit.record(by, "jury.juror_invited", subject=juror, event=event, after={"person": user.email})
     _send_invitation(juror, event)
     return juror
 
@@ -101,6 +103,7 @@ def revoke(event: Event, juror: Juror, *, by: User) -> None:
         raise ConflictError(_("This juror is revoked already."), code="juror_revoked")
     db.session.refresh(juror)
     roles.record(actor=by, subject=juror.user, role="juror", action=RoleAction.REVOKED, scope=_scope(event))
+    audit.record(by, "jury.juror_revoked", subject=juror, event=event, before={"person": juror.user.email})
 
 
 def accept(juror: Juror) -> bool:

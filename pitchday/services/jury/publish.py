@@ -10,6 +10,7 @@ from ...errors import Invalid
 from ...extensions import db
 from ...models import Application, Award, Event, JuryPublication, StartupMember, User
 from ..accounts import account as accounts
+from ..audit import trail as audit
 from . import results as jury_results
 
 
@@ -18,20 +19,40 @@ def awards_of(event: Event) -> list[Award]:
                                    .order_by(Award.position, Award.id)))
 
 
-def add_award(event: Event, application: Application, *, title: str, position: int = 0) -> Award:
+@dataclass(frozen=True)
+class AwardCandidate:
+    application_id: int
+    startup: str
+    rank: int | None  # place in the raw ranking; None while the pitch has no complete score
+    score: float | None  # raw weighted mean, 0–100
+    norm_rank: int | None
+
+
+def award_candidates(results: jury_results.EventResults) -> list[AwardCandidate]:
+    """Every pitch of the event in ranking order (raw weighted mean; unscored ones last, in running order), so
+    the award form offers the winner first and never the running order's first."""
+    slots = results.slot_by_app
+    return [AwardCandidate(p.application_id, slots[p.application_id].startup.name, p.raw_rank, p.mean, p.norm_rank)
+            for p in results.stats.ranked("raw_rank") if p.application_id in slots]
+
+
+def add_award(event: Event, application: Application, *, title: str, position: int = 0, by=None) -> Award:
     title = (title or "").strip()
     if not title:
         raise Invalid(_("Name the award."), field="title")
     award = Award(event_id=event.id, application_id=application.id, title=title[:120], position=position)
     db.session.add(award)
     db.session.flush()
+    audit.record(by, "jury.award_added", subject=award, event=event,
+                 after={"title": award.title, "startup": application.startup.name})
     return award
 
 
-def remove_award(event: Event, award_id: int) -> None:
+def remove_award(event: Event, award_id: int, *, by=None) -> None:
     award = db.session.get(Award, award_id)
     if award is None or award.event_id != event.id:
         raise Invalid(_("No such award."))
+    audit.record(by, "jury.award_removed", subject=award, event=event, before={"title": award.title})
     db.session.delete(award)
     db.session.flush()
 
@@ -65,6 +86,7 @@ def publish(event: Event, *, by: User) -> int:
     if db.session.get(JuryPublication, event.id) is not None:
         raise ConflictError(_("The results are published already."), code="published")
     db.session.add(JuryPublication(event_id=event.id, published_by_id=by.id))
+    audit.record(by, "jury.results_published", subject=event)
     db.session.flush()
     results = jury_results.load(event)
     startup_ids = [s.application.startup_id for s in results.slots]

@@ -9,6 +9,7 @@ from ...errors import Conflict as ConflictError
 from ...errors import Invalid
 from ...extensions import db
 from ...models import Criterion, Event, Score, ScoreSheet
+from ..audit import trail as audit
 
 DEFAULT_RUBRIC = [
     (_l("Team"), _l("Can this team build it and sell it?"), _l("single founder, gaps"), _l("solid core team"),
@@ -42,12 +43,14 @@ def _ensure_unlocked(event: Event) -> None:
                             code="rubric_locked")
 
 
-def add_default_rubric(event: Event, *, locale: str = "de") -> list[Criterion]:
+def add_default_rubric(event: Event, *, locale: str = "de", by=None) -> list[Criterion]:
     """The six default criteria (weight 1, scale 1–10) in ``locale``, for an event without a rubric yet."""
     if criteria_of(event):
         raise ConflictError(_("This event has a rubric already."), code="rubric_exists")
     with force_locale(locale):
-        return _add_default(event)
+        created = _add_default(event)
+    audit.record(by, "jury.criterion_added", subject=event, after={"name": [c.name for c in created]})
+    return created
 
 
 def _add_default(event: Event) -> list[Criterion]:
@@ -71,10 +74,11 @@ def _check(values: dict) -> None:
         raise Invalid(_("The weight must be above zero."), field="weight")
 
 
-def save_criterion(event: Event, criterion: Criterion | None, **values) -> Criterion:
+def save_criterion(event: Event, criterion: Criterion | None, *, by=None, **values) -> Criterion:
     """Create (``criterion`` None) or change a criterion; refused while the rubric is locked."""
     _ensure_unlocked(event)
     _check(values)
+    before = {} if criterion is None else {k: getattr(criterion, k) for k in values}
     if criterion is None:
         position = 1 + max((c.position for c in criteria_of(event)), default=0)
         criterion = Criterion(event_id=event.id, position=position)
@@ -82,20 +86,28 @@ def save_criterion(event: Event, criterion: Criterion | None, **values) -> Crite
     for key, value in values.items():
         setattr(criterion, key, value)
     db.session.flush()
+    changed = [k for k in values if k not in before or before[k] != values[k]]
+    if changed:
+        audit.record(by, "jury.criterion_changed" if before else "jury.criterion_added", subject=criterion,
+                     event=event, before={k: before[k] for k in changed if k in before},
+                     after={k: values[k] for k in changed})
     return criterion
 
 
-def delete_criterion(event: Event, criterion: Criterion) -> None:
+def delete_criterion(event: Event, criterion: Criterion, *, by=None) -> None:
     _ensure_unlocked(event)
+    audit.record(by, "jury.criterion_removed", subject=criterion, event=event,
+                 before={"name": criterion.name, "weight": criterion.weight})
     db.session.delete(criterion)
     db.session.flush()
 
 
-def reset_scores(event: Event, *, confirmed: bool) -> int:
+def reset_scores(event: Event, *, confirmed: bool, by=None) -> int:
     """Delete every score and score sheet of the event (unlocks the rubric); returns how many scores went."""
     if not confirmed:
         raise Invalid(_("Please confirm that all scores of this event will be deleted."), field="confirm")
     removed = db.session.execute(db.delete(Score).filter_by(event_id=event.id)).rowcount
     db.session.execute(db.delete(ScoreSheet).filter_by(event_id=event.id))
     db.session.flush()
+    audit.record(by, "jury.scores_reset", subject=event, before={"scores": removed}, after={"scores": 0})
     return removed

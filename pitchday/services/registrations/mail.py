@@ -1,4 +1,5 @@
-"""E-mails to attendees, in their own language: ticket (confirmed, promoted, re-sent, reminder) and waiting list.
+"""E-mails to attendees, in their own language: ticket (confirmed, promoted, re-sent, reminder), waiting list and
+the confirmation of a cancellation.
 
 Ticket mails carry the QR code as an inline PNG, the ticket link and the event as an .ics attachment.
 """
@@ -90,3 +91,10 @@ def ticket_again(registration: Registration) -> None:
         _ticket_mail(registration, "again")
     else:
         _waiting_mail(registration, again=True)
+
+
+def cancelled(registration: Registration) -> None:
+    """The attendee cancelled: a confirmation, so a tap by mistake (or by someone with the link) is noticed."""
+    mail.queue(_render("registrations_cancelled", to=registration.email, locale=registration.locale,
+                       registration=registration, event=registration.event,
+                       register_link=f"{current_app.config['BASE_URL'].rstrip('/')}/events/{registration.event_id}"))

@@ -7,7 +7,7 @@ confirmed by one conditional UPDATE that only matches while confirmed < capacity
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _
@@ -18,6 +18,7 @@ from ...database import utcnow
 from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import AttendeeType, Event, EventStatus, Registration, RegistrationQueue, RegistrationStatus, User
+from ..audit import trail as audit
 from . import mail as notify
 
 CONFIRMED, WAITING, CANCELLED = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED
@@ -34,6 +35,11 @@ TRANSITIONS = {
 class Outcome:
     registration: Registration
     created: bool  # False: the address was already registered and its ticket (or waiting notice) re-sent
+    resent: bool = False  # for created=False: whether the mail went out again (at most once per RESEND_EVERY)
+
+
+# Registering an address again re-sends its ticket at most this often, so the form cannot flood an inbox.
+RESEND_EVERY = timedelta(minutes=10)
 
 
 def normalise_email(email: str) -> str:
@@ -43,9 +49,12 @@ def normalise_email(email: str) -> str:
 # --- the registration window ------------------------------------------------------------------------------
 
 def window_state(event: Event, now: datetime | None = None) -> str:
-    """'open', 'not_yet', 'closed' or 'unavailable' (not published). Without a closing time, it closes at the start."""
+    """'open', 'not_yet', 'closed', 'paused' (postponed, no new date yet) or 'unavailable' (not published).
+    Without a closing time, it closes at the start. A postponed event with its new date set takes registrations."""
     now = now or utcnow()
-    if event.status != EventStatus.PUBLISHED:
+    if event.status == EventStatus.POSTPONED and event.awaiting_new_date:
+        return "paused"
+    if event.status not in (EventStatus.PUBLISHED, EventStatus.POSTPONED):
         return "unavailable"
     if event.registration_opens_at and now < event.registration_opens_at:
         return "not_yet"
@@ -61,6 +70,9 @@ def _check_window(event: Event, now: datetime) -> None:
         raise Conflict(_("Registration has not opened yet."), code="registration_not_open")
     if state == "closed":
         raise Conflict(_("Registration for this event has closed."), code="registration_closed")
+    if state == "paused":
+        raise Conflict(_("Registration is paused: the event is postponed and its new date is not set yet."),
+                       code="registration_paused")
     if state == "unavailable":
         raise Conflict(_("This event does not take registrations."), code="registration_unavailable")
 
@@ -153,8 +165,10 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     details = {"name": name, "organisation": organisation.strip(), "attendee_type": attendee_type,
                    "answers": answers or {}, "locale": locale, "consent_at": now}
     if existing is not None and existing.status != CANCELLED:
-        notify.ticket_again(existing)
-        return Outcome(existing, created=False)
+        resent = _claim_resend(existing, now)
+        if resent:
+            notify.ticket_again(existing)
+        return Outcome(existing, created=False, resent=resent)
     if existing is not None:  # came back after cancelling: a new place at the end of the queue
         _move(existing, WAITING, queue_number=number, cancelled_at=None, confirmed_at=None,
               user_id=user.id if user else existing.user_id, **details)
@@ -169,6 +183,17 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     else:
         notify.waiting(registration)
     return Outcome(registration, created=True)
+
+
+def _claim_resend(registration: Registration, now: datetime) -> bool:
+    """Stamp the re-send time unless one went out within RESEND_EVERY; the row count decides, so two parallel
+    tries cannot both send."""
+    stamped = db.session.execute(
+        sa.update(Registration)
+        .where(Registration.id == registration.id,
+               sa.or_(Registration.ticket_resent_at.is_(None), Registration.ticket_resent_at <= now - RESEND_EVERY))
+        .values(ticket_resent_at=now).execution_options(synchronize_session=False))
+    return stamped.rowcount == 1
 
 
 def record_confirmed(event: Event, people: list[dict], *, at: datetime) -> list[Registration]:
@@ -201,12 +226,23 @@ def cancel(registration: Registration, *, by: User | None = None, now: datetime 
     """
     now = now or utcnow()
     _lock_queue(registration.event_id, take_number=False)
-    was_confirmed = registration.status == CONFIRMED
+    was = registration.status
+    was_confirmed = was == CONFIRMED
     if not _move(registration, CANCELLED, cancelled_at=now):
         raise Conflict(_("This registration is already cancelled."), code="already_cancelled")
+    if by is not None:  # staff; an attendee cancelling their own seat is not an organiser's change
+        audit.record(by, "registration.cancelled", subject=registration, before={"status": was},
+                     after={"status": CANCELLED})
     if not was_confirmed:
         return []
     return fill_free_seats(registration.event, now=now)
+
+
+def cancel_own(registration: Registration, *, now: datetime | None = None) -> list:
+    """The attendee cancels from the ticket page: as ``cancel``, and they get a confirmation by e-mail."""
+    promoted = cancel(registration, now=now)
+    notify.cancelled(registration)
+    return promoted
 
 
 def confirm_by_hand(registration: Registration, *, by: User, now: datetime | None = None) -> None:
@@ -215,6 +251,8 @@ def confirm_by_hand(registration: Registration, *, by: User, now: datetime | Non
     _lock_queue(registration.event_id, take_number=False)
     if not _move(registration, CONFIRMED, confirmed_at=now):
         raise Conflict(_("Only people on the waiting list can be confirmed."), code="not_waiting")
+    audit.record(by, "registration.confirmed", subject=registration, before={"status": WAITING},
+                 after={"status": CONFIRMED})
     notify.confirmed(registration)
 
 
@@ -223,6 +261,9 @@ def set_capacity(event: Event, capacity: int, *, by: User, now: datetime | None 
     if capacity < 0:
         raise Invalid(_("The capacity cannot be negative."), field="capacity")
     _lock_queue(event.id, take_number=False)
+    if capacity != event.capacity:
+        audit.record(by, "registration.capacity_changed", subject=event, before={"capacity": event.capacity},
+                     after={"capacity": capacity})
     event.capacity = capacity
     db.session.flush()
     return fill_free_seats(event, now=now)

@@ -109,10 +109,15 @@
       return offline.scan(code).then(function (a) { show(a); renderQueue(); });
     });
   }
+  // A ticket held up to the camera is read several times a second for as long as the guest holds it. Every
+  // reading of the same code pushes the hold on, so the first answer (green, with its undo) stays on screen;
+  // the same code is a new scan only once it has been out of sight for HOLD_MS, a different code at once.
+  var HOLD_MS = 4000;
   function onCode(code) {
     var now = Date.now();
-    // The same ticket held in front of the camera is read many times a second: once per 3 s is a new scan.
-    if (state.busy || (code === state.lastCode && now - state.lastAt < 3000)) { return; }
+    var held = code === state.lastCode && now - state.lastAt < HOLD_MS;
+    if (code === state.lastCode) { state.lastAt = now; }
+    if (state.busy || held) { return; }
     state.busy = true; state.lastCode = code; state.lastAt = now;
     scan(code).then(function () { state.busy = false; state.lastAt = Date.now(); });
   }
@@ -148,9 +153,18 @@
     }).catch(function () { flushing = false; setOnline(false); });
   }
   function loadList() {
-    fetch(d.ticketsUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    // A phone with a list asks only for what changed since its last sync (a few tickets, not all of them).
+    var url = d.ticketsUrl;
+    if (offline.hasList() && offline.syncedAt) {
+      url += (url.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(offline.syncedAt);
+    }
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
-      .then(function (data) { offline.setList(data.tickets); updateCounts(data.counts); renderQueue(); })
+      .then(function (data) {
+        if (data.full) { offline.setList(data.tickets, data.synced_at); }
+        else { offline.applyChanges(data.tickets, data.removed, data.synced_at); }
+        updateCounts(data.counts); renderQueue();
+      })
       .catch(function () { $("list-info").textContent = t("list_failed"); });
   }
 
