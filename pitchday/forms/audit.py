@@ -11,12 +11,20 @@ from ..services.audit.query import Filters
 from .base import Form, choices
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers in the database: a larger number names nothing
+FIRST_YEAR, LAST_YEAR = 2000, 2999
 SUBJECT = re.compile(r"^([a-z_]{1,40}):([0-9]{1,10})$")
 
 
 def _known_id(form, field):
     if field.data and (not field.data.isdigit() or not 0 < int(field.data) <= LARGEST_ID):
         raise ValidationError(_l("Not a valid number."))
+
+
+def _within_years(field):
+    # Day arithmetic at the ends of the calendar (year 1, 9999) would overflow: no entry is that old or young.
+    if field.data and not FIRST_YEAR <= field.data.year <= LAST_YEAR:
+        raise ValidationError(_l("Please give a day between %(first)d and %(last)d.", first=FIRST_YEAR,
+                                 last=LAST_YEAR))
 
 
 class AuditFilterForm(Form):
@@ -49,7 +57,11 @@ class AuditFilterForm(Form):
         if match and not 0 < int(match.group(2)) <= LARGEST_ID:
             raise ValidationError(_l("Not a valid subject."))
 
+    def validate_since(self, field):
+        _within_years(field)
+
     def validate_until(self, field):
+        _within_years(field)
         if field.data and self.since.data and field.data < self.since.data:
             raise ValidationError(_l("The end must not be before the start."))
 

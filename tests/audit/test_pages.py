@@ -87,7 +87,8 @@ def test_a_juror_link_does_not_open_the_trail(app, client, event, db):
     assert client.get(f"/auth/link/{token}").status_code == 302
     for url in ("/audit/", "/audit/export.csv"):
         response = client.get(url)
-        assert response.status_code in (302, 403) and "Audit" not in response.get_data(as_text=True), url
+        assert response.status_code in (302, 403), url
+        assert "Änderungsprotokoll" not in response.get_data(as_text=True), url
 
 
 def test_each_camp_sees_only_its_own_part(client, db, camps, organiser, other_organiser, hub_admin, member):
@@ -141,7 +142,8 @@ def test_filters_narrow_the_trail(client, db, camps, organiser, hub_admin):
 
 @pytest.mark.parametrize("query", ["?since=gestern", "?until=2026-13-40", "?who=abc", "?who=%00",
                                    "?kind=%00", "?subject=event:99999999999", "?subject=x", "?event=2147483648",
-                                   "?event=-1", "?since=2026-05-02&until=2026-05-01", "?camp=%00"])
+                                   "?event=-1", "?since=2026-05-02&until=2026-05-01", "?camp=%00",
+                                   "?since=0001-01-01", "?until=9999-12-31", "?kind=%ff"])
 def test_bad_filters_answer_400_never_500(client, organiser, query):
     log_in(client, organiser)
     assert client.get("/audit/" + query).status_code == 400

@@ -21,6 +21,7 @@ from ...services.applications.labels import STATUS_BADGES, kind_label, stage_lab
 from ...services.applications.running_order import is_published, slot_of, slots_for
 from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
+from ...services.paging import PageRequest, clean_search
 from ..downloads import csv_download
 from ..events.panels import register_event_panel
 
@@ -39,10 +40,12 @@ def index(event):
     status = request.args.get("status") or None
     if status not in {s.value for s in ApplicationStatus}:
         status = None
-    query = request.args.get("q", "")[:100]
+    query = clean_search(request.args.get("q"))
+    page, counts = selection.page_for_event(event, status=status, query=query,
+                                            request=PageRequest.from_args(request.args))
     return render_template("applications/review/index.html", event=event, status=status, query=query,
-                           applications=selection.list_for_event(event, status=status, query=query),
-                           counts=selection.counts_by_status(event), bulk=BulkForm(), call=call_for(event))
+                           applications=page.items, page=page, counts=counts, bulk=BulkForm(),
+                           call=call_for(event))
 
 
 @bp.post("/events/<int:event_id>/applications/bulk")

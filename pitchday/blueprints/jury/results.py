@@ -87,7 +87,8 @@ def add_award(event):
                                label=_candidate_label(candidate))
     try:
         application = load_pitch(event.id, candidate.application_id)
-        jury_publish.add_award(event, application, title=form.title.data, position=form.position.data or 0)
+        jury_publish.add_award(event, application, title=form.title.data, position=form.position.data or 0,
+                               by=current_user)
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")
@@ -102,7 +103,7 @@ def add_award(event):
 @guard("jury.manage", event=load_event)
 def remove_award(event, award_id):
     try:
-        jury_publish.remove_award(event, award_id)
+        jury_publish.remove_award(event, award_id, by=current_user)
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")

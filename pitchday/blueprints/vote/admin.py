@@ -11,6 +11,7 @@ from ...permissions import guard
 from ...services import vote as votes
 from ...services.accounts.account import external_url
 from ...services.events.lookup import load_event
+from ...services.live import transitions as live_transitions
 from ...services.registrations.tickets import qr_svg_inline
 from ..events import panels
 
@@ -39,8 +40,12 @@ def screen(event):
 
 
 def _change(event, action, done: str):
-    perform(lambda: action(event, by=current_user),
-            success=done)
+    def change():
+        result = action(event, by=current_user)
+        live_transitions.touch(event)  # the stage screen shows the vote's code while it is open
+        return result
+
+    perform(change, success=done)
     return redirect(url_for("vote_admin.index", event_id=event.id))
 
 
