@@ -71,6 +71,7 @@ def pages(demo):
         "audience vote": f"/events/{e}/vote",
         "admin": "/admin/",
         "audit trail": "/audit/",
+        "mail log": f"/events/{e}/mails",
     }
 
 
