@@ -13,6 +13,6 @@ from . import tracks  # noqa: F401
 from . import vote  # noqa: F401
 from . import audit  # noqa: F401
 from . import live  # noqa: F401
-from .core import RULES, can, deny, guard, link_scope, rule
+from .core import RULES, Refusal, can, deny, guard, link_scope, refusal, rule
 
-__all__ = ["RULES", "can", "deny", "guard", "link_scope", "rule"]
+__all__ = ["RULES", "Refusal", "can", "deny", "guard", "link_scope", "refusal", "rule"]

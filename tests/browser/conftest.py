@@ -66,3 +66,6 @@ def axe():
                 for v in violations if v["impact"] in ("critical", "serious")]
 
     return check
+
+
+from tests.browser.sizes import sized_page  # noqa: E402, F401  (the fixture of issue 16's two sizes)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from pitchday.extensions import db
 from pitchday.models import Score, ScoreSheet
 from pitchday.services.jury import rubric as jury_rubric
-from tests.browser.sizes import fits, new_page
+from tests.browser.sizes import fits
 from tests.jury.conftest import juror_link, make_event, make_juror, pitches
 
 pytestmark = pytest.mark.browser
@@ -118,7 +118,7 @@ def test_the_organisers_results_page_on_a_phone(app, live_server, page, setup, o
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_server, browser, setup, organiser,
+def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_server, sized_page, setup, organiser,
                                                                      screenshot, axe, size):
     """Issue 16.8: the ranking's first (Startup C, third in the running order) is offered first; nothing is
     preselected; the confirmation names the startup."""
@@ -129,7 +129,7 @@ def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_ser
         for criterion in criteria:
             jury_scoring.save_score(juror, application, criterion_id=criterion.id, value=value)
     db.session.commit()
-    page = new_page(browser, size)
+    page = sized_page(size)
     page.goto(live_server + "/auth/login")
     page.fill("#email", organiser.email)
     page.fill("#password", "correct horse battery")
