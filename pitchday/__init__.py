@@ -25,7 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     _init_extensions(app)
     _init_request_hooks(app)
 
-    from . import error_pages, i18n, observability, request_guard, security_headers
+    from . import error_pages, i18n, observability, request_guard, security_headers, tasks
     from .blueprints import register_blueprints
     from .cli import register_commands
 
@@ -36,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     error_pages.init_app(app)
     register_blueprints(app)
     register_commands(app)
+    tasks.init_app(app)
     _mount_device_api(app)
     return app
 
@@ -66,6 +67,10 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    from . import caching
+    from .services.cache import versions  # noqa: F401  (its session hooks move the cache's version counters)
+
+    caching.init_app(app)
 
 
 def _init_request_hooks(app: Flask) -> None:

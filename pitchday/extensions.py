@@ -2,6 +2,7 @@
 
 from flask import current_app
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -24,6 +25,8 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+# Shared by every worker process (files in instance/cache, or Redis): see services/cache.
+cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 

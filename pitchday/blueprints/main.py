@@ -36,6 +36,17 @@ def set_language():
     return response
 
 
+@bp.get("/language/<code>")
+@guard("public")
+def choose_language(code):
+    """The language links of pages served from the shared cache, which hold no CSRF token (docs/performance.md).
+    Only the cookie changes; a signed-in person's saved language is changed by the form on other pages."""
+    lang = code if code in LANGUAGES else "de"
+    response = redirect_to(request.args.get("next"), url_for("main.home"))
+    response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
 @bp.get("/healthz")
 @guard("public")
 def healthz():

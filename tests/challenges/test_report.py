@@ -43,3 +43,17 @@ def test_published_answered_and_invited_per_camp_and_quarter(db, camps, company,
     assert sum(sum(v) for v in rows.values()) == 8
     only_dortmund = report.figures(2026, [dortmund.id])
     assert {r.camp for r in only_dortmund} == {"Camp Dortmund"}
+
+
+def test_the_network_page_and_its_csv_show_the_challenge_figures(client, db, camps, company, organiser, login):
+    heat = make_challenge(db, company, camps["essen"], title="Abwärme")
+    heat.reviewed_at = at(5, 5)
+    db.session.commit()
+    login(organiser)
+    page = client.get("/impact/tracks/?year=2026").get_data(as_text=True)
+    assert "Challenges aus Industrie und Mittelstand" in page
+    assert "1 Challenges wurden veröffentlicht" in page
+    body = client.get("/impact/tracks/challenges.csv?year=2026").get_data(as_text=True)
+    assert body.splitlines()[0].lstrip("\ufeff") == ("Camp;Quartal;Veröffentlichte Challenges;Antworten von Startups;"
+                                                    "Zum Gespräch eingeladene Startups")
+    assert "Camp Essen;2026-Q2;1;0;0" in body.splitlines()

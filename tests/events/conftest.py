@@ -57,13 +57,3 @@ def audience():
     event_audience.PROVIDERS.append(provider)
     yield people
     event_audience.PROVIDERS.remove(provider)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_feed_cache():
-    """Each test starts without feeds built by an earlier one (ids repeat across tests)."""
-    from pitchday.blueprints.events.feeds import clear_cache
-
-    clear_cache()
-    yield
-    clear_cache()

@@ -1,7 +1,7 @@
 """Organisers review an event's applications: list with filters and counts, one application with notes and
 history, decisions one by one or several at once, and the CSV export. Also the event page's panels."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,11 +16,13 @@ from ...services import startups as startup_service
 from ...services.applications import selection
 from ...services.applications import submission as application_service
 from ...services.applications.call import call_for, is_open
-from ...services.applications.export import applications_csv
+from ...services.applications.export import applications_table
 from ...services.applications.labels import STATUS_BADGES, kind_label, stage_label, status_label
 from ...services.applications.running_order import is_published, slot_of, slots_for
 from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
+from ...services.paging import PageRequest, clean_search
+from ..downloads import csv_download
 from ..events.panels import register_event_panel
 
 bp = Blueprint("applications", __name__)
@@ -38,10 +40,12 @@ def index(event):
     status = request.args.get("status") or None
     if status not in {s.value for s in ApplicationStatus}:
         status = None
-    query = request.args.get("q", "")[:100]
+    query = clean_search(request.args.get("q"))
+    page, counts = selection.page_for_event(event, status=status, query=query,
+                                            request=PageRequest.from_args(request.args))
     return render_template("applications/review/index.html", event=event, status=status, query=query,
-                           applications=selection.list_for_event(event, status=status, query=query),
-                           counts=selection.counts_by_status(event), bulk=BulkForm(), call=call_for(event))
+                           applications=page.items, page=page, counts=counts, bulk=BulkForm(),
+                           call=call_for(event))
 
 
 @bp.post("/events/<int:event_id>/applications/bulk")
@@ -67,9 +71,8 @@ def bulk(event):
 def export(event):
     audit.record_export(current_user, "applications", rows=sum(selection.counts_by_status(event).values()),
                         subject=event)
-    return Response(applications_csv(event), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="applications-event-{event.id}.csv"',
-                             "Content-Type": "text/csv; charset=utf-8"})
+    header, rows = applications_table(event)
+    return csv_download(f"applications-event-{event.id}.csv", header, rows)
 
 
 @bp.get("/applications/<int:application_id>/review")
@@ -130,5 +133,5 @@ def _lineup_panel(event):
     return {"event": event, "slots": slots} if slots else None
 
 
-register_event_panel("applications/_panel_call.html", _call_panel, order=40)
+register_event_panel("applications/_panel_call.html", _call_panel, order=40, personal=True)
 register_event_panel("applications/_panel_lineup.html", _lineup_panel, order=45)

@@ -1,6 +1,6 @@
 """The organiser's side of check-in: door staff and devices, the scan log, and name badges to print."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,6 +15,7 @@ from ...services.checkin import lists as checkin_lists
 from ...services.checkin import scan as checkin
 from ...services.checkin import staff as checkin_staff
 from ...services.events.lookup import load_event
+from ...services.paging import PageRequest
 
 bp = Blueprint("checkin_admin", __name__, url_prefix="/events/<int:event_id>/checkin")
 
@@ -89,8 +90,11 @@ def revoke(event, device_id):
 @bp.get("/log")
 @guard("checkin.manage", event=load_event)
 def log(event):
-    return render_template("checkin/log.html", event=event, entries=checkin_lists.scan_log(event),
-                           counts=checkin.counts(event), result_labels=checkin.RESULT_LABELS)
+    result = request.args.get("result", "")
+    result = result if result in checkin.RESULT_LABELS else ""
+    page, by_result = checkin_lists.scan_log_page(event, result=result, request=PageRequest.from_args(request.args))
+    return render_template("checkin/log.html", event=event, entries=page.items, page=page, by_result=by_result,
+                           result=result, counts=checkin.counts(event), result_labels=checkin.RESULT_LABELS)
 
 
 @bp.get("/badges")

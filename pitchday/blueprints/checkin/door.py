@@ -1,6 +1,6 @@
 """The door: the scanner page and the JSON it talks to (session and CSRF header, not a bearer token)."""
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,6 +14,7 @@ from ...permissions.checkin import is_staff
 from ...services.accounts import role_links
 from ...services.checkin import lists as checkin_lists
 from ...services.checkin import scan as checkin
+from ...services.checkin import ticket_list
 from ...services.events.counts import register as register_count
 from ...services.events.lookup import load_event
 from ...services.impact import report as impact
@@ -34,7 +35,7 @@ def _panel(event):
     return {"event": event, "counts": checkin.counts(event), "manage": can("checkin.manage", event=event)}
 
 
-register_event_panel("checkin/_panel.html", _panel, order=80)
+register_event_panel("checkin/_panel.html", _panel, order=80, personal=True)
 
 
 class _EventRef:
@@ -114,10 +115,22 @@ def search(event):
 @bp.get("/tickets")
 @guard("checkin.scan", event=load_event)
 def tickets(event):
-    """The offline list: hashes of secrets, names, types and states; never the secrets or e-mails."""
-    response = jsonify({"status": "ok", "event_id": event.id, "tickets": checkin_lists.offline_list(event),
-                        "counts": checkin.counts(event)})
-    response.headers["Cache-Control"] = "no-store"
+    """The offline list: hashes of secrets, names, types and states; never the secrets or e-mails. With the
+    ETag of the device's list a 304; with ``since`` (the ``synced_at`` of its last answer) only what changed."""
+    list_version = ticket_list.version(event)
+    since = ticket_list.parse_since(request.args.get("since"))
+    etag = f"{list_version}-{'delta' if since else 'full'}"
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    else:
+        extra = {"status": "ok", "event_id": event.id, "synced_at": ticket_list.synced_at(),
+                 "counts": checkin.counts(event)}
+        body = (ticket_list.delta_body(event, list_version, since, extra) if since
+                else ticket_list.full_body(event, list_version, extra))
+        response = Response(body, mimetype="application/json")
+    response.set_etag(etag)
+    # Kept by the browser but asked again each time; it names people, so never in a shared cache.
+    response.headers["Cache-Control"] = "private, no-cache"
     return response
 
 

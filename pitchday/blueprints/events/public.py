@@ -7,26 +7,26 @@ import hashlib
 from contextlib import nullcontext
 from datetime import date
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask_babel import force_locale, format_date, format_datetime
 from flask_babel import gettext as _
-from markupsafe import Markup
 
 from ...berlin import BERLIN
 from ...i18n import LANGUAGES, current_language
-from ...permissions import can, guard
+from ...permissions import guard
 from ...sectors import SECTORS, sector_label
 from ...services import camps as camp_service
 from ...services.accounts.account import external_url
+from ...services.cache import versions
+from ...services.calendar import entries as calendar_entries
 from ...services.calendar import ics as ical
 from ...services.calendar.personal import entries_for
 from ...services.events import links as events_links
 from ...services.events import query as events_query
 from ...services.events.labels import block_label, status_label, type_label
 from ...services.events.lookup import load_event, load_feed_owner
-from ...services.events.text import render_markdown
 from .feeds import calendar_response
-from .panels import event_panels
+from .page_cache import event_page
 
 bp = Blueprint("events", __name__)
 
@@ -89,7 +89,7 @@ def _listing(template: str, finder):
                            months=events_query.months_ahead(), hub_feed=external_url("events.hub_feed"))
 
 
-@bp.get("/events/")
+@bp.get("/events/", strict_slashes=False)  # /events serves the listing too, no redirect
 @guard("public")
 def index():
     return _listing("events/index.html", events_query.upcoming)
@@ -104,38 +104,27 @@ def archive():
 @bp.get("/events/<int:event_id>")
 @guard("event.view", event=load_event)
 def show(event):
-    page_url = external_url("events.show", event_id=event.id)
-    address = event.venue_address or event.venue_name
-    return render_template(
-        "events/show.html", event=event, description=render_markdown(event.description or ""),
-        # Panel templates are autoescaped like any page; their output is HTML already.
-        panels=[Markup(render_template(template, **{"event": event, **context}))  # noqa: S704
-                for template, context in event_panels(event)],
-        manage=can("event.manage", event=event),
-        ics_url=url_for("events.event_ics", event_id=event.id),
-        google_url=events_links.google_calendar_url(event, page_url),
-        outlook_url=events_links.outlook_calendar_url(event, page_url),
-        map_url=events_links.map_url(address) if address else None,
-        camp_feed=external_url("events.camp_feed", slug=event.camp.slug),
-    )
+    return event_page(event)
 
 
 @bp.get("/events/<int:event_id>/calendar.ics")
 @guard("event.view", event=load_event)
 def event_ics(event):
     with _feed_locale():
-        return calendar_response(lambda: ical.event_ics(event), key=("event", event.id, event.sequence,
-                                                                     event.status),
-                                 last_modified=event.updated_at, filename=f"event-{event.id}.ics")
+        stamp = versions.read(versions.event_name(event.id), versions.camp_name(event.camp_id))
+        return calendar_response(lambda: ical.event_ics(event), key=("event", event.id, stamp.token),
+                                 last_modified=max(filter(None, (stamp.changed_at, event.updated_at))),
+                                 filename=f"event-{event.id}.ics")
 
 
 def _feed(name: str, key: tuple, filename: str, **scope):
+    """Hub, camp and sector feeds: every one moves with the ``feeds`` counter (and once a day, as the horizon
+    of the last 12 months moves on)."""
     with _feed_locale():
-        count, latest = events_query.feed_stamp(**scope)
-        return calendar_response(
-            lambda: ical.events_feed(events_query.feed_events(**scope), name=name),
-            key=(*key, count), last_modified=latest, filename=filename,
-        )
+        stamp = versions.read(versions.FEEDS)
+        return calendar_response(lambda: calendar_entries.feed(name, **scope),
+                                 key=(*key, stamp.token, calendar_entries.horizon_start().date()),
+                                 last_modified=stamp.changed_at, filename=filename)
 
 
 @bp.get("/calendar.ics")

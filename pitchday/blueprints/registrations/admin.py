@@ -1,6 +1,6 @@
 """Organisers' view of an event's registrations: lists, search, counts, confirm or cancel, capacity, CSV, questions."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import pgettext
 from flask_login import current_user
@@ -13,11 +13,13 @@ from ...models import RegistrationQuestion
 from ...permissions import guard
 from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
+from ...services.paging import PageRequest
 from ...services.registrations import lists as registrations_lists
 from ...services.registrations import questions
 from ...services.registrations import seats as registrations
-from ...services.registrations.export import attendees_csv
+from ...services.registrations.export import attendee_header, attendee_rows
 from ...services.registrations.labels import ATTENDEE_TYPES, STATUSES, attendee_type_label
+from ..downloads import csv_download
 
 bp = Blueprint("registrations_admin", __name__, url_prefix="/events/<int:event_id>/registrations")
 bp.add_app_template_global(attendee_type_label)
@@ -41,12 +43,12 @@ def _back(event):
 @bp.get("/")
 @guard("registrations.manage", event=load_event)
 def index(event):
-    search = request.args.get("q", "")
+    filters = registrations_lists.Filters.from_args(request.args)
     capacity_form = CapacityForm(data={"capacity": event.capacity})
-    return render_template("registrations/admin.html", event=event, search=search,
-                           overview=registrations_lists.overview(event, search=search),
-                           attendee_types=ATTENDEE_TYPES, statuses=STATUSES, capacity_form=capacity_form,
-                           form=ConfirmForm())
+    overview = registrations_lists.overview(event, filters, PageRequest.from_args(request.args))
+    return render_template("registrations/admin.html", event=event, search=filters.search, filters=filters,
+                           overview=overview, attendee_types=ATTENDEE_TYPES, statuses=STATUSES,
+                           capacity_form=capacity_form, form=ConfirmForm())
 
 
 @bp.post("/<int:registration_id>/confirm")
@@ -109,13 +111,9 @@ def export(event):
                "email": _("E-mail"), "organisation": _("Organisation"), "type": _("Attendee type"),
                "registered": _("Registered"), "confirmed": _("Confirmed"),
                "cancelled": pgettext("registration", "Cancelled")}
-    rows = registrations_lists.all_of(event)
-    audit.record_export(current_user, "registrations", rows=len(rows), subject=event)
-    content = attendees_csv(event, rows, headers=headers,
-                            status_labels={k: str(v) for k, v in STATUSES.items()})
-    return Response(content, mimetype="text/csv; charset=utf-8", headers={
-        "Content-Disposition": f'attachment; filename="registrations-event-{event.id}.csv"',
-        "Cache-Control": "private, no-store"})
+    audit.record_export(current_user, "registrations", rows=registrations_lists.count_of(event), subject=event)
+    return csv_download(f"registrations-event-{event.id}.csv", attendee_header(event, headers=headers),
+                        attendee_rows(event, status_labels={k: str(v) for k, v in STATUSES.items()}))
 
 
 @bp.route("/questions", methods=["GET", "POST"])

@@ -1,7 +1,8 @@
 """Registering for an event and the attendee's ticket: its page, QR code, calendar file, cancel and delete."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -20,7 +21,7 @@ from ...services.registrations.questions import questions_of
 from ...services.registrations.retention import delete_own_data
 from ...services.registrations.tickets import qr_png, qr_svg, qr_svg_inline
 from ...services.registrations.waiting_list import waiting_position
-from ..events.panels import register_event_panel
+from ..events.panels import building_public_page, register_event_panel
 
 bp = Blueprint("registrations", __name__)
 
@@ -44,13 +45,29 @@ def panel_context(event) -> dict | None:
     state = registrations.window_state(event)
     if state == "unavailable":
         return None
+    if building_public_page():
+        # Shared by every visitor: no form (its CSRF token is one browser's), seats fetched by the page.
+        return {"event": event, "state": state, "public": True}
     user = current_user if current_user.is_authenticated else None
     return {"event": event, "state": state, "form": _form_for(event) if state == "open" else None,
             "seats_left": registrations.seats_left(event),
             "mine": registrations.of_user_for_event(user, event)}
 
 
-register_event_panel("registrations/_panel.html", panel_context, order=20)
+register_event_panel("registrations/_panel.html", panel_context, order=20, personal=True)
+
+
+@bp.get("/events/<int:event_id>/seats")
+@guard("event.view", event=load_event)
+def seats(event):
+    """Seats left, fetched by the event page, which is shared by every visitor and so cannot hold them."""
+    left = registrations.seats_left(event)
+    text = (ngettext("%(num)d seat left.", "%(num)d seats left.", left) if left > 0 else
+            _("Fully booked: you can join the waiting list. When a seat becomes free, the first on the list gets "
+              "it automatically."))
+    response = jsonify(seats_left=left, text=text)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 @bp.route("/events/<int:event_id>/register", methods=["GET", "POST"])

@@ -4,8 +4,9 @@ One transition table, one function that checks, writes (a conditional UPDATE who
 organisers deciding at once cannot both win), records the history and queues the e-mails.
 """
 
+import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from ... import mail
 from ...database import utcnow
@@ -24,6 +25,8 @@ from ...models import (
 )
 from ..accounts.account import external_url
 from ..audit import trail as audit
+from ..cache.versions import FEEDS, event_name, touch
+from ..paging import Page, PageRequest, page_of, search_condition
 from .call import call_for
 
 S = ApplicationStatus
@@ -42,7 +45,7 @@ def allowed_moves(application: Application) -> list[ApplicationStatus]:
 
 
 def decide(application: Application, to_status: ApplicationStatus, *, by: User, expected: str | None = None) -> None:
-    """Move the application to ``to_status``; record who did it and tell the startup's members.
+    """Move the application to ``to_status``; record who did it and draft the mail to the startup's members.
 
     ``expected`` is the status the organiser saw: if someone else moved it meanwhile, nothing happens.
     """
@@ -65,10 +68,10 @@ def decide(application: Application, to_status: ApplicationStatus, *, by: User, 
                  after={"status": to_status})
     if from_status == S.ACCEPTED:
         db.session.execute(db.delete(PitchSlot).where(PitchSlot.application_id == application.id))
+        touch(event_name(application.event_id), FEEDS)  # the line-up changed (a bulk DELETE)
     db.session.flush()
     db.session.refresh(application)
-    if to_status != S.SUBMITTED:
-        _notify(application, to_status)
+    _notify(application, to_status)
 
 
 def decide_many(applications: list[Application], to_status: ApplicationStatus, *, by: User) -> tuple[int, int]:
@@ -111,14 +114,25 @@ def rejection_text(event: Event, startup: Startup, locale: str) -> str:
 
 
 def _notify(application: Application, status: ApplicationStatus) -> None:
+    """The members' mail, held as a draft the organiser previews and sends in a batch (services/outbox/drafts.py);
+    a later decision replaces a draft not sent yet, and a step back to "submitted" drops it."""
+    topic = f"application:{application.id}"
+    if status == S.SUBMITTED:
+        mail.discard_held(topic)
+        return
     members = db.session.scalars(db.select(User).join(StartupMember, StartupMember.user_id == User.id)
                                  .filter(StartupMember.startup_id == application.startup_id))
-    link = external_url("startups.mine")
     for user in members:
-        mail.queue(mail.render("applications_decision", to=user.email, locale=user.locale, user=user,
-                               application=application, event=application.event, startup=application.startup,
-                               status=str(status), link=link,
-                               rejection=rejection_text(application.event, application.startup, user.locale)))
+        mail.queue(decision_mail(application, user, status), hold=True, topic=topic)
+
+
+def decision_mail(application: Application, user: User, status: ApplicationStatus, locale: str | None = None):
+    """The decision mail to one member, in their language (or ``locale``, for the organiser's preview)."""
+    locale = locale or user.locale
+    return mail.render("applications_decision", to=user.email, locale=locale, user=user, application=application,
+                       event=application.event, startup=application.startup, status=str(status),
+                       link=external_url("startups.mine"),
+                       rejection=rejection_text(application.event, application.startup, locale))
 
 
 def _status(status) -> str:
@@ -127,17 +141,28 @@ def _status(status) -> str:
     return status_label(status)
 
 
-def list_for_event(event: Event, *, status: str | None = None, query: str = "") -> list[Application]:
-    """The event's applications (drafts left out), filtered by status and a name search."""
-    select = (db.select(Application).join(Startup).filter(Application.event_id == event.id,
-                                                          Application.status != S.DRAFT)
-              .options(selectinload(Application.startup), selectinload(Application.slot))
+def _listed(event: Event):
+    return (Application.event_id == event.id, Application.status != S.DRAFT)
+
+
+def page_for_event(event: Event, *, status: str | None = None, query: str = "",
+                   request: PageRequest = PageRequest()) -> tuple[Page, dict[str, int]]:
+    """A page of the event's applications (drafts left out), filtered by status and a name search, and the
+    counts by status of those the search matches: two queries at any size."""
+    search = search_condition(query, Startup.name)
+    matches = search if search is not None else sa.true()
+    counts = {str(s): int(n or 0) for s, n in db.session.execute(
+        sa.select(Application.status, sa.func.sum(sa.case((matches, 1), else_=0))).join(Startup)
+        .where(*_listed(event)).group_by(Application.status))}
+    select = (sa.select(Application).join(Startup).where(*_listed(event))
+              .options(contains_eager(Application.startup), selectinload(Application.slot))
               .order_by(Application.submitted_at, Application.id))
     if status:
-        select = select.filter(Application.status == status)
-    if query.strip():
-        select = select.filter(Startup.name.ilike(f"%{query.strip()}%"))
-    return list(db.session.scalars(select))
+        select = select.where(Application.status == status)
+    if search is not None:
+        select = select.where(search)
+    total = counts.get(status, 0) if status else sum(counts.values())
+    return page_of(select, request, total=total), counts
 
 
 def counts_by_status(event: Event) -> dict[str, int]:

@@ -1,9 +1,11 @@
 """The challenges in the impact report: per camp and quarter, how many challenges went public, how many answers
 startups sent and how many startups a company invited to talk; one grouped query per figure and quarter."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
 from ...berlin import quarters
 from ...extensions import db
@@ -49,3 +51,11 @@ def figures(year: int, camp_ids: list[int] | None = None) -> list[Row]:
                 if (camp_id, label) in rows:
                     setattr(rows[(camp_id, label)], name, count)
     return list(rows.values())
+
+
+HEADER = [_l("Camp"), _l("Quarter"), _l("Challenges made public"), _l("Answers from startups"),
+          _l("Startups invited to talk")]
+
+
+def csv_rows(rows: list[Row]) -> Iterator[list]:
+    return ([r.camp, r.quarter, r.published, r.answers, r.invited] for r in rows)

@@ -1,6 +1,5 @@
-"""What the door reads: the offline ticket list, search by name, organisation or e-mail, the scan log and badges."""
-
-import hashlib
+"""What the door reads: search by name, organisation or e-mail, the scan log and badges (the offline ticket list
+is ``ticket_list``)."""
 
 import sqlalchemy as sa
 
@@ -8,29 +7,11 @@ from ... import text_fold
 from ...extensions import db
 from ...models import Event, Registration, RegistrationStatus
 from ...models.checkin import CheckIn, ScanLog
+from ..paging import Page, PageRequest, page_of
 from .scan import attendee_type_label
 
 SEARCH_LIMIT = 20
 MAX_TERMS = 6
-
-
-def secret_hash(secret: str) -> str:
-    """What the offline list holds instead of the secret: a phone can recognise a ticket, not forge one."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def offline_list(event: Event) -> list[dict]:
-    """Every ticket of the event with only what a door needs to recognise it (no e-mail, no secret)."""
-    rows = db.session.execute(
-        sa.select(Registration.id, Registration.ticket_secret, Registration.name, Registration.organisation,
-                  Registration.attendee_type, Registration.status, CheckIn.checked_in_at)
-        .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
-        .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None))
-        .order_by(Registration.id)
-    )
-    return [{"id": r.id, "hash": secret_hash(r.ticket_secret), "name": r.name, "organisation": r.organisation,
-             "attendee_type": str(r.attendee_type), "attendee_type_label": attendee_type_label(r.attendee_type),
-             "state": str(r.status), "checked_in": r.checked_in_at is not None} for r in rows]
 
 
 def search(event: Event, query: str) -> list[dict]:
@@ -55,12 +36,17 @@ def search(event: Event, query: str) -> list[dict]:
             for reg, at in rows]
 
 
-def scan_log(event: Event, *, limit: int = 500) -> list[ScanLog]:
-    return list(db.session.scalars(
-        sa.select(ScanLog).where(ScanLog.event_id == event.id)
-        .options(sa.orm.joinedload(ScanLog.device), sa.orm.joinedload(ScanLog.registration))
-        .order_by(ScanLog.at.desc(), ScanLog.id.desc()).limit(limit)
-    ))
+def scan_log_page(event: Event, *, result: str = "", request: PageRequest = PageRequest()) -> tuple[Page, dict]:
+    """A page of every scan, newest first, optionally of one result, and the counts by result (one aggregate
+    query): two queries at any size."""
+    counts = {str(r): n for r, n in db.session.execute(
+        sa.select(ScanLog.result, sa.func.count()).where(ScanLog.event_id == event.id).group_by(ScanLog.result))}
+    query = (sa.select(ScanLog).where(ScanLog.event_id == event.id)
+             .options(sa.orm.joinedload(ScanLog.device), sa.orm.joinedload(ScanLog.registration))
+             .order_by(ScanLog.at.desc(), ScanLog.id.desc()))
+    if result:
+        query = query.where(ScanLog.result == result)
+    return page_of(query, request, total=counts.get(result, 0) if result else sum(counts.values())), counts
 
 
 def last_scan_by_device(event: Event) -> dict[int, object]:

@@ -1,11 +1,11 @@
-"""Finding events: the public listing with its filters, the archive, camp and sector feeds.
+"""Finding events: the public listing with its filters and the archive.
 
 Each query loads camps and agendas with the events (one JOIN and one IN query), so a page or a feed costs
 the same few queries whether it lists ten events or a thousand.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
@@ -15,12 +15,10 @@ from ...database import utcnow
 from ...extensions import db
 from ...models import Camp, Event, EventStatus, EventType
 from ...sectors import SECTORS
-from .feed_rows import feed_rows
 
 LISTED = (EventStatus.PUBLISHED, EventStatus.POSTPONED)
-# Feeds keep cancelled events (STATUS:CANCELLED) so subscribed calendars drop or strike them through.
+# The archive lists cancelled events too; the calendar feeds are in services/calendar/entries.
 IN_FEEDS = (EventStatus.PUBLISHED, EventStatus.POSTPONED, EventStatus.CANCELLED)
-FEED_PAST = timedelta(days=180)  # how far back a subscription feed reaches
 PAGE_SIZE = 30
 
 
@@ -93,29 +91,6 @@ def archive(filters: Filters = Filters(), *, page: int = 1, now: datetime | None
 def upcoming_of_camp(camp: Camp, *, limit: int = 20) -> list[Event]:
     events, _more = upcoming(Filters(camp=camp.slug), page_size=limit)
     return events
-
-
-def _feed_query(camp: Camp | None, sector: str | None, now: datetime | None):
-    query = sa.select(Event).where(Event.status.in_(IN_FEEDS), Event.ends_at >= (now or utcnow()) - FEED_PAST)
-    if camp is not None:
-        query = query.where(Event.camp_id == camp.id)
-    if sector:
-        query = _with_sector(query, sector)
-    return query
-
-
-def feed_stamp(*, camp: Camp | None = None, sector: str | None = None, now=None) -> tuple[int, datetime | None]:
-    """(number of events, latest change) of a feed: one cheap query that decides whether it changed."""
-    inner = _feed_query(camp, sector, now).with_only_columns(Event.id, Event.updated_at).subquery()
-    count, latest = db.session.execute(sa.select(sa.func.count(), sa.func.max(inner.c.updated_at))).one()
-    if latest is not None and latest.tzinfo is None:  # in case a driver skips the column type's conversion
-        latest = latest.replace(tzinfo=UTC)
-    return count, latest
-
-
-def feed_events(*, camp: Camp | None = None, sector: str | None = None, now=None) -> list:
-    """The feed's events as light rows (see ``events_feed_rows``), soonest first: two queries."""
-    return feed_rows(_feed_query(camp, sector, now).order_by(Event.starts_at, Event.id))
 
 
 def months_ahead(count: int = 12, now: datetime | None = None) -> list[str]:

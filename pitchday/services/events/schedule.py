@@ -16,6 +16,7 @@ from ...extensions import db
 from ...models import AgendaBlock, Camp, Event, EventStatus, EventType
 from ...sectors import SECTORS
 from ..audit import trail as audit
+from ..cache.versions import touch_event
 from . import notify as events_notify
 from .labels import status_label
 
@@ -165,6 +166,7 @@ def set_status(event: Event, status: EventStatus, *, by, note: str = "") -> None
     ).rowcount
     if moved != 1:
         raise Conflict(_l("Someone else changed this event at the same time. Please reload."), code="stale")
+    touch_event(event)  # a bulk UPDATE: the session hook does not see it
     db.session.refresh(event)
     audit.record(by, _STATUS_ACTIONS[old, status], subject=event, before={"status": old},
                  after={"status": status, **({"note": note} if note else {})})

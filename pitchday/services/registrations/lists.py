@@ -1,47 +1,104 @@
-"""What organisers see of an event's registrations: lists in order, search, counts by attendee type."""
+"""What organisers see of an event's registrations: a paged list with search and filters, counts by status and
+attendee type, and the rows of the CSV read in batches.
+
+The list costs two queries at any size: one aggregate (counts by status and type, of all registrations and of
+those the search and filters match) and one page of rows, each with its place in its status (the waiting
+list's order) computed by the database.
+"""
 
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
 from ...extensions import db
-from ...models import Event, Registration, RegistrationStatus
+from ...models import AttendeeType, Event, Registration, RegistrationStatus
+from ..paging import Page, PageRequest, clean_search, page_of, search_condition
 
 MAX_SEARCH_LENGTH = 100
+STATUS_RANK = sa.case({"confirmed": 0, "waiting": 1, "cancelled": 2}, value=Registration.status, else_=3)
+EXPORT_BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Filters:
+    search: str = ""
+    status: str = ""
+    type: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "Filters":
+        status = args.get("status", "")
+        kind = args.get("type", "")
+        return cls(search=clean_search(args.get("q")),
+                   status=status if status in {s.value for s in RegistrationStatus} else "",
+                   type=kind if kind in {t.value for t in AttendeeType} else "")
+
+    def conditions(self) -> list:
+        found = []
+        if (matches := search_condition(self.search, Registration.name, Registration.email,
+                                        Registration.organisation)) is not None:
+            found.append(matches)
+        if self.status:
+            found.append(Registration.status == self.status)
+        if self.type:
+            found.append(Registration.attendee_type == self.type)
+        return found
 
 
 @dataclass
 class Overview:
-    confirmed: list = field(default_factory=list)
-    waiting: list = field(default_factory=list)  # in arrival order: the first is promoted next
-    cancelled: list = field(default_factory=list)
+    page: Page  # items: (registration, place within its status)
     # {status: {attendee type: n}} over all of the event's registrations (not only the search hits)
     by_type: dict = field(default_factory=dict)
-    totals: dict = field(default_factory=dict)
+    totals: dict = field(default_factory=dict)  # {status: n} of all registrations
+    matching: dict = field(default_factory=dict)  # {status: n} of those the search and filters match
+
+    def rows_of(self, status: str) -> list:
+        return [(r, place) for r, place in self.page.items if str(r.status) == status]
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _counts(event: Event, conditions: list):
+    matches = sa.and_(*conditions) if conditions else sa.true()
+    return db.session.execute(
+        sa.select(Registration.status, Registration.attendee_type, sa.func.count(),
+                  sa.func.sum(sa.case((matches, 1), else_=0)))
+        .where(Registration.event_id == event.id).group_by(Registration.status, Registration.attendee_type)).all()
 
 
-def overview(event: Event, *, search: str = "") -> Overview:
-    """The event's registrations, filtered by ``search`` (name, e-mail or organisation), in two queries."""
-    query = sa.select(Registration).where(Registration.event_id == event.id).order_by(Registration.queue_number)
-    search = (search or "").strip()[:MAX_SEARCH_LENGTH]
-    if search:
-        pattern = f"%{_escape_like(search.lower())}%"
-        query = query.where(sa.or_(*(sa.func.lower(column).like(pattern, escape="\\") for column in
-                                     (Registration.name, Registration.email, Registration.organisation))))
-    result = Overview()
-    for registration in db.session.scalars(query):
-        getattr(result, str(registration.status)).append(registration)
-    rows = db.session.execute(
-        sa.select(Registration.status, Registration.attendee_type, sa.func.count())
-        .where(Registration.event_id == event.id).group_by(Registration.status, Registration.attendee_type))
-    for status, attendee_type, n in rows:
-        result.by_type.setdefault(str(status), {})[str(attendee_type)] = n
-    result.totals = {str(s): sum(result.by_type.get(str(s), {}).values()) for s in RegistrationStatus}
-    return result
+def overview(event: Event, filters: Filters = Filters(), request: PageRequest = PageRequest()) -> Overview:
+    """A page of the event's registrations (confirmed, waiting in arrival order, cancelled): two queries."""
+    conditions = filters.conditions()
+    by_type, totals, matching = {}, dict.fromkeys(map(str, RegistrationStatus), 0), {}
+    for status, attendee_type, n, hits in _counts(event, conditions):
+        by_type.setdefault(str(status), {})[str(attendee_type)] = n
+        totals[str(status)] += n
+        matching[str(status)] = matching.get(str(status), 0) + int(hits or 0)
+    places = (sa.select(Registration.id, sa.func.row_number().over(
+        partition_by=Registration.status, order_by=Registration.queue_number).label("place"))
+        .where(Registration.event_id == event.id).subquery())
+    query = (sa.select(Registration, places.c.place).join(places, places.c.id == Registration.id)
+             .where(Registration.event_id == event.id, *conditions)
+             .order_by(STATUS_RANK, Registration.queue_number))
+    page = page_of(query, request, total=sum(matching.values()), scalars=False)
+    page = Page(items=[tuple(row) for row in page.items], total=page.total, page=page.page, per_page=page.per_page)
+    return Overview(page=page, by_type=by_type, totals=totals, matching=matching)
+
+
+def export_rows(event: Event):
+    """The event's registrations for the CSV, confirmed, waiting (with their place) and cancelled, read in
+    batches so an export of any size keeps memory flat: (registration, place in its status)."""
+    query = (sa.select(Registration, sa.func.row_number().over(partition_by=Registration.status,
+                                                              order_by=Registration.queue_number))
+             .where(Registration.event_id == event.id).order_by(STATUS_RANK, Registration.queue_number)
+             .execution_options(yield_per=EXPORT_BATCH))
+    for registration, place in db.session.execute(query):
+        yield registration, place
+        db.session.expunge(registration)  # rows already written need not stay in the session
+
+
+def count_of(event: Event) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Registration)
+                             .where(Registration.event_id == event.id))
 
 
 def all_of(event: Event) -> list[Registration]:

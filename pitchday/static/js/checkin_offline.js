@@ -69,22 +69,38 @@
     this.store = new Store(eventId);
     var list = this.store.read("tickets", null);
     this.loadedAt = list ? list.loadedAt : null;
+    this.syncedAt = list ? list.syncedAt || null : null;  // the server's moment of the last sync: ask for changes since
     this.tickets = {};
     (list ? list.tickets : []).forEach(function (t) { this.tickets[t.hash] = t; }, this);
     this.queue = this.store.read("queue", []);
   }
   Offline.prototype.hasList = function () { return this.loadedAt !== null; };
   Offline.prototype.count = function () { return Object.keys(this.tickets).length; };
-  Offline.prototype.setList = function (tickets) {
+  Offline.prototype.setList = function (tickets, syncedAt) {
     this.loadedAt = new Date().toISOString();
+    this.syncedAt = syncedAt || null;
     this.tickets = {};
     tickets.forEach(function (t) { this.tickets[t.hash] = t; }, this);
     // Scans still queued were made after the list's moment; keep their local effect.
     this.queue.forEach(function (q) { if (q.hash && this.tickets[q.hash] && q.local === "checked_in") { this.tickets[q.hash].checked_in = true; } }, this);
     this.save();
   };
+  /* Only what changed since the last sync: changed tickets replace theirs, removed ones (by id) go. */
+  Offline.prototype.applyChanges = function (tickets, removed, syncedAt) {
+    var gone = {};
+    (removed || []).forEach(function (id) { gone[id] = true; });
+    Object.keys(this.tickets).forEach(function (hash) { if (gone[this.tickets[hash].id]) { delete this.tickets[hash]; } }, this);
+    tickets.forEach(function (t) {
+      Object.keys(this.tickets).forEach(function (hash) { if (this.tickets[hash].id === t.id && hash !== t.hash) { delete this.tickets[hash]; } }, this);
+      this.tickets[t.hash] = t;
+    }, this);
+    this.queue.forEach(function (q) { if (q.hash && this.tickets[q.hash] && q.local === "checked_in") { this.tickets[q.hash].checked_in = true; } }, this);
+    this.loadedAt = new Date().toISOString();
+    this.syncedAt = syncedAt || this.syncedAt;
+    this.save();
+  };
   Offline.prototype.save = function () {
-    this.store.write("tickets", { loadedAt: this.loadedAt, tickets: Object.values(this.tickets) });
+    this.store.write("tickets", { loadedAt: this.loadedAt, syncedAt: this.syncedAt, tickets: Object.values(this.tickets) });
     this.store.write("queue", this.queue);
   };
   Offline.prototype.markOnline = function (hash, checkedIn) {

@@ -153,9 +153,18 @@
     }).catch(function () { flushing = false; setOnline(false); });
   }
   function loadList() {
-    fetch(d.ticketsUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    // A phone with a list asks only for what changed since its last sync (a few tickets, not all of them).
+    var url = d.ticketsUrl;
+    if (offline.hasList() && offline.syncedAt) {
+      url += (url.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(offline.syncedAt);
+    }
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
-      .then(function (data) { offline.setList(data.tickets); updateCounts(data.counts); renderQueue(); })
+      .then(function (data) {
+        if (data.full) { offline.setList(data.tickets, data.synced_at); }
+        else { offline.applyChanges(data.tickets, data.removed, data.synced_at); }
+        updateCounts(data.counts); renderQueue();
+      })
       .catch(function () { $("list-info").textContent = t("list_failed"); });
   }
 

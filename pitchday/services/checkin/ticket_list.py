@@ -1,0 +1,100 @@
+"""The scanners' offline ticket list: versioned, and as a delta since a device's last sync.
+
+The version is one aggregate query over the event's registrations, check-ins and undone check-ins (counts and
+latest changes), so a phone whose list is current gets a 304 without the list being read. A full list is
+built once per version and kept in the shared cache; a phone that synced before asks with ``since=`` and
+gets only the tickets that changed from then on (and the ids of tickets that went away), so a sha256 is
+computed only for those.
+"""
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from ...database import utcnow
+from ...extensions import db
+from ...models import AttendeeType, Event, Registration, RegistrationStatus
+from ...models.checkin import CheckIn, ScanLog, ScanResult
+from ..cache import store
+from .scan import attendee_type_label
+
+# A change committed a moment after a sync may carry an earlier time: deltas reach back this far (devices
+# apply tickets by id, so seeing one twice is harmless).
+OVERLAP = timedelta(seconds=60)
+
+
+def secret_hash(secret: str) -> str:
+    """What the offline list holds instead of the secret: a phone can recognise a ticket, not forge one."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def version(event: Event) -> str:
+    """Changes whenever any ticket of the event is added, changes status, is checked in or out, or goes."""
+    r = Registration
+    checkins = sa.select(sa.func.count(), sa.func.max(CheckIn.checked_in_at)).where(CheckIn.event_id == event.id)
+    undone = sa.select(sa.func.max(ScanLog.id)).where(ScanLog.event_id == event.id,
+                                                      ScanLog.result == ScanResult.UNDONE).scalar_subquery()
+    row = db.session.execute(sa.select(
+        sa.func.count(), sa.func.max(r.id), sa.func.max(r.created_at), sa.func.max(r.confirmed_at),
+        sa.func.max(r.cancelled_at), sa.func.max(r.anonymised_at), sa.func.max(r.queue_number),
+        sa.func.sum(sa.case((r.status == RegistrationStatus.CONFIRMED, 1), else_=0)),
+        sa.func.sum(sa.case((r.status == RegistrationStatus.WAITING, 1), else_=0)),
+        checkins.with_only_columns(sa.func.count()).scalar_subquery(),
+        checkins.with_only_columns(sa.func.max(CheckIn.checked_in_at)).scalar_subquery(), undone,
+    ).where(r.event_id == event.id)).one()
+    return hashlib.sha256(f"{event.id}|{'|'.join(map(str, row))}".encode()).hexdigest()[:24]
+
+
+def _rows(event: Event, since: datetime | None):
+    query = (sa.select(Registration.id, Registration.ticket_secret, Registration.name, Registration.organisation,
+                       Registration.attendee_type, Registration.status, CheckIn.checked_in_at)
+             .outerjoin(CheckIn, CheckIn.registration_id == Registration.id)
+             .where(Registration.event_id == event.id, Registration.anonymised_at.is_(None))
+             .order_by(Registration.id))
+    if since is not None:
+        undone = sa.select(ScanLog.registration_id).where(
+            ScanLog.event_id == event.id, ScanLog.result == ScanResult.UNDONE, ScanLog.at >= since)
+        query = query.where(sa.or_(Registration.created_at >= since, Registration.confirmed_at >= since,
+                                   Registration.cancelled_at >= since, CheckIn.checked_in_at >= since,
+                                   Registration.id.in_(undone)))
+    labels = {t: str(attendee_type_label(t)) for t in AttendeeType}
+    return [{"id": r.id, "hash": secret_hash(r.ticket_secret), "name": r.name, "organisation": r.organisation,
+             "attendee_type": str(r.attendee_type), "attendee_type_label": labels[r.attendee_type],
+             "state": str(r.status), "checked_in": r.checked_in_at is not None}
+            for r in db.session.execute(query)]
+
+
+def parse_since(raw: str | None) -> datetime | None:
+    """The ``since`` a device sends back (the ``synced_at`` it was given); None if missing or malformed."""
+    try:
+        value = datetime.fromisoformat((raw or "")[:40])
+    except ValueError:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)) - OVERLAP
+
+
+def offline_list(event: Event) -> list[dict]:
+    """Every ticket of the event with only what a door needs to recognise it (no e-mail, no secret)."""
+    return _rows(event, None)
+
+
+def full_body(event: Event, list_version: str, extra: dict) -> bytes:
+    """The full list as JSON, built once per version for every process."""
+    tickets = store.get_or_build(f"tickets:{event.id}:{list_version}",
+                                 lambda: json.dumps(_rows(event, None), separators=(",", ":")))
+    head = json.dumps({**extra, "full": True, "version": list_version, "removed": []}, separators=(",", ":"))
+    return f'{head[:-1]},"tickets":{tickets}}}'.encode()
+
+
+def delta_body(event: Event, list_version: str, since: datetime, extra: dict) -> bytes:
+    """The tickets that changed from ``since`` on, and the ids of those deleted (anonymised) since."""
+    removed = db.session.scalars(sa.select(Registration.id).where(
+        Registration.event_id == event.id, Registration.anonymised_at >= since)).all()
+    return json.dumps({**extra, "full": False, "version": list_version, "removed": removed,
+                       "tickets": _rows(event, since)}, separators=(",", ":")).encode()
+
+
+def synced_at() -> str:
+    return utcnow().isoformat()
