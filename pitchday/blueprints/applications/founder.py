@@ -55,7 +55,7 @@ def _founder_panel(event):
     return {"event": event, "items": [open_to_founder(a) for a in mine]} if mine else None
 
 
-register_event_panel("founder/_panel.html", _founder_panel, order=15)
+register_event_panel("founder/_panel.html", _founder_panel, order=15, personal=True)  # one viewer's own
 
 UPLOAD_ENDPOINTS = {"apply.new", "apply.edit"}
 UPLOAD_REQUEST_LIMIT = 24 * 1024 * 1024
