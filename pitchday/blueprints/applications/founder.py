@@ -24,7 +24,7 @@ from ...services.applications.call import call_for, is_open
 from ...services.applications.running_order import is_published, slot_of
 from ...services.applications.selection import history_of
 from ...services.events.lookup import load_event
-from ..events.panels import register_event_panel
+from ..events.panels import building_public_page, register_event_panel
 
 bp = Blueprint("apply", __name__)
 
@@ -48,6 +48,8 @@ def open_to_founder(application) -> dict:
 
 def _founder_panel(event):
     """The event page's corner for a founder whose startup applied: what is open to them at this event."""
+    if building_public_page():
+        return {"event": event, "items": []}  # an empty place in the shared page, filled for a founder
     if not current_user.is_authenticated:
         return None
     startup_ids = [s.id for s in startup_service.startups_of(current_user)]
