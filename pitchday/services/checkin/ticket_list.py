@@ -68,8 +68,8 @@ def _rows(event: Event, since: datetime | None):
 
 def parse_since(raw: str | None) -> datetime | None:
     """The ``since`` a device sends back (the ``synced_at`` it was given); None if missing or malformed."""
-    try:
-        value = datetime.fromisoformat((raw or "")[:40])
+    try:  # a "+" of the offset that arrives unescaped in a query string reads as a space
+        value = datetime.fromisoformat((raw or "")[:40].replace(" ", "+"))
     except ValueError:
         return None
     return (value if value.tzinfo else value.replace(tzinfo=UTC)) - OVERLAP
