@@ -9,7 +9,8 @@ def count_queries(db, fetch):
     seen = []
 
     def listener(_conn, _cursor, statement, *_args):
-        seen.append(statement)
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):  # SQLite's own BEGIN
+            seen.append(statement)
 
     sa.event.listen(db.engine, "before_cursor_execute", listener)
     try:
