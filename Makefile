@@ -17,7 +17,7 @@ install: $(STAMP) $(COMPILED)
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --quiet -e '.[dev]'
 	touch $@
 
 # Catalogs are compiled by the install step, never committed.
@@ -29,9 +29,10 @@ translations: $(COMPILED)
 db: install
 	$(FLASK) db upgrade
 
+# The web server and the worker together; Ctrl-C stops both. The logins are printed last.
 run: db
-	$(FLASK) seed-demo --if-empty
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@$(FLASK) seed-demo --if-empty > /dev/null
+	@$(FLASK) dev --host $(HOST) --port $(PORT)
 
 # axe-core for the browser tests' accessibility checks, from the npm registry (skipped where npm is missing).
 $(AXE):

@@ -25,7 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     _init_extensions(app)
     _init_request_hooks(app)
 
-    from . import error_pages, i18n, observability, request_guard, security_headers
+    from . import error_pages, i18n, observability, request_guard, security_headers, tasks
     from .blueprints import register_blueprints
     from .cli import register_commands
 
@@ -36,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     error_pages.init_app(app)
     register_blueprints(app)
     register_commands(app)
+    tasks.init_app(app)
     _mount_device_api(app)
     return app
 

@@ -21,3 +21,11 @@ def to_local(value: datetime | None) -> datetime | None:
 def to_local_naive(value: datetime | None) -> datetime | None:
     """For pre-filling ``datetime-local`` inputs."""
     return to_local(value).replace(tzinfo=None) if value else None
+
+
+def quarters(year: int):
+    """``("2026-Q1", start, end)`` for each quarter of ``year``, the bounds as aware UTC of Berlin's midnights."""
+    for q in range(4):
+        start = from_local(datetime(year, 3 * q + 1, 1))
+        end = from_local(datetime(year + (q == 3), (3 * q + 3) % 12 + 1, 1))
+        yield f"{year}-Q{q + 1}", start, end

@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from .cli_outbox import outbox, worker
 from .cli_registrations import purge_personal_data, send_reminders
+from .cli_run import dev
 from .enums import Role
 from .errors import DomainError
 from .extensions import db
@@ -90,6 +92,7 @@ from .cli_tracks import remind_tracks  # noqa: E402
 
 COMMANDS = [seed_demo, create_admin, backup, send_reminders, purge_personal_data, issue_scanner_token]
 COMMANDS += [remind_tracks]
+COMMANDS += [outbox, worker, dev]
 
 
 def register_commands(app) -> None:

@@ -34,10 +34,17 @@ SETTINGS = [
     Setting("MAIL_USE_TLS", False, "STARTTLS after connecting.", bool),
     Setting("MAIL_USE_SSL", False, "Implicit TLS (SMTPS).", bool),
     Setting("MAIL_SENDER", "pitchday <noreply@pitchday.local>", "From: address of outgoing mail."),
+    Setting("TASK_STORAGE_URL", None, "Where the worker's task queue lives: default SQLite in "
+            "`instance/tasks.sqlite3`; `redis://host:6379/0` when several hosts serve the app; `memory://` for tests."),
+    Setting("WORKER_THREADS", 4, "Threads of `flask worker` that deliver mail at once.", int),
+    Setting("OUTBOX_CLAIM_TIMEOUT", 600, "Seconds after which a message a worker claimed but never marked (it "
+            "crashed) is sent again, with the same Message-ID.", int),
     Setting("RATELIMIT_STORAGE_URI", "memory://", "Where rate-limit counters live; `redis://host:6379` "
             "when several processes serve the app."),
     Setting("LIVE_REDIS_URL", None, "Redis for the live show's version that open screens poll (`redis://host:6379/1`); "
             "default: the rate limiter's Redis if it has one, else the database (docs/live.md)."),
+    Setting("LIVE_HELD_POLLS", 150, "Live show: screens' polls one process may hold open waiting for the show to "
+            "move (threaded workers only; give gunicorn `--threads` this many plus some for other requests).", int),
     Setting("LOGIN_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Failed log-in attempts allowed per client address "
             "(successful log-ins do not count)."),
     Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Failed log-in attempts allowed per account (e-mail); "

@@ -7,7 +7,7 @@ from flask import g, jsonify, make_response, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import exc as sa_exc
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 
 from .errors import DomainError
 from .extensions import db
@@ -64,7 +64,11 @@ def init_app(app, *, orm_session: bool = True) -> None:
                                       "and try again.")), code="csrf_failed")
         if exc.code == 429:
             return respond(429)
-        return respond(exc.code or 500)
+        body, status = respond(exc.code or 500)
+        response = make_response(body, status)
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(sorted(exc.valid_methods))  # RFC 9110: say what is allowed
+        return response
 
     @app.errorhandler(DomainError)
     def _domain_error(exc: DomainError):

@@ -1,14 +1,19 @@
 """Outbound mail, the only way the app sends e-mail.
 
-Messages are queued on the database session and sent only after it commits, so nobody is told about a change
-that was rolled back. The ``file`` backend writes ``.eml`` files to ``instance/outbox/`` (development, demos,
-tests); the ``smtp`` backend sends through the configured server.
+``render`` builds a message in the recipient's language; ``queue`` writes it as a row of the outbox in the
+current transaction, so a message exists exactly when the change that caused it is committed. Nothing is sent
+inside the request: the worker (``pitchday.tasks``) or ``flask outbox flush`` delivers the rows
+(``services/outbox/delivery.py``) through ``transport``: the ``file`` backend writes ``.eml`` files to
+``instance/outbox/`` (development, demos, tests), the ``smtp`` backend sends through the configured server.
 """
 
+import base64
+import hashlib
 import logging
+import os
 import smtplib
 import ssl
-import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -20,9 +25,12 @@ from jinja2 import TemplateNotFound
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from .database import utcnow
 from .extensions import db
+from .models.outbox import MessageState, OutboxMessage
 
 log = logging.getLogger(__name__)
+SMTP_TIMEOUT = 30
 
 
 @dataclass
@@ -33,13 +41,36 @@ class Attachment:
     inline_id: str | None = None  # Content-ID for images shown in the HTML part
 
 
+class Ref:
+    """An attachment the worker builds when it sends, from a reference kept in the outbox row (a ticket's QR
+    code from its secret), instead of bytes drawn in the request and stored. Quacks like ``Attachment``."""
+
+    def __init__(self, kind: str, filename: str, mimetype: str, inline_id: str | None = None, **args):
+        self.kind, self.filename, self.mimetype, self.inline_id, self.args = kind, filename, mimetype, inline_id, args
+
+    @property
+    def content(self) -> bytes:
+        return BUILDERS[self.kind](**self.args)
+
+
+# kind -> function(**args) -> bytes; areas register theirs (services/registrations/mail.py: the ticket's QR).
+BUILDERS: dict[str, Callable[..., bytes]] = {}
+
+
+def register_attachment(kind: str, build: Callable[..., bytes]) -> None:
+    BUILDERS[kind] = build
+
+
 @dataclass
 class Mail:
     to: str
     subject: str
     text: str
     html: str | None = None
-    attachments: list[Attachment] = field(default_factory=list)
+    attachments: list = field(default_factory=list)
+    template: str = ""
+    locale: str = "de"
+    event_id: int | None = None  # the event the mail belongs to, for the organisers' mail log
 
 
 def render(template: str, *, to: str, locale: str, attachments=(), **context) -> Mail:
@@ -51,22 +82,101 @@ def render(template: str, *, to: str, locale: str, attachments=(), **context) ->
             html = render_template(f"emails/{template}.html", **context)
         except TemplateNotFound:
             html = None
-    return Mail(to=to, subject=subject, text=text, html=html, attachments=list(attachments))
+    return Mail(to=to, subject=subject, text=text, html=html, attachments=list(attachments), template=template,
+                locale=locale or "de", event_id=_event_id(context))
 
 
-def queue(mail: Mail) -> None:
-    """Send ``mail`` once the current transaction commits (and never if it rolls back)."""
-    db.session.connection()  # make sure a transaction is open, so its end decides the mail's fate
-    db.session.info.setdefault("pitchday_outbox", []).append(mail)
+def _event_id(context: dict) -> int | None:
+    """The event a mail is about: its ``event``, or the ``event_id`` of what it is about (a registration...)."""
+    found = getattr(context.get("event"), "id", None)
+    if isinstance(found, int):
+        return found
+    for value in context.values():
+        found = getattr(value, "event_id", None)
+        if isinstance(found, int):
+            return found
+    return None
 
 
-def build_message(mail: Mail, sender: str) -> EmailMessage:
+def queue(mail: Mail, *, hold: bool = False, topic: str | None = None) -> OutboxMessage:
+    """Write ``mail`` to the outbox in the current transaction: it is sent after the commit, never if it rolls
+    back. ``hold`` keeps it as a draft an organiser releases; a new mail on the same ``topic`` to the same
+    address replaces a draft still held."""
+    if topic:
+        db.session.execute(db.update(OutboxMessage).where(
+            OutboxMessage.topic == topic, OutboxMessage.recipient == mail.to,
+            OutboxMessage.state == MessageState.HELD).values(state=MessageState.DISCARDED)
+            .execution_options(synchronize_session=False))
+    row = OutboxMessage(message_id=make_msgid(domain="pitchday"), template=mail.template, event_id=mail.event_id,
+                        topic=topic, recipient=mail.to, locale=mail.locale, subject=mail.subject,
+                        body_text=mail.text, body_html=mail.html,
+                        attachments=[_stored(a) for a in mail.attachments],
+                        state=MessageState.HELD if hold else MessageState.PENDING, due_at=utcnow())
+    db.session.add(row)
+    db.session.info.setdefault("pitchday_outbox", []).append(row)
+    return row
+
+
+def discard_held(topic: str) -> int:
+    """Drafts on ``topic`` not sent yet will not be: a later change made them moot."""
+    return db.session.execute(db.update(OutboxMessage).where(
+        OutboxMessage.topic == topic, OutboxMessage.state == MessageState.HELD)
+        .values(state=MessageState.DISCARDED).execution_options(synchronize_session=False)).rowcount
+
+
+def release(ids: list[int]) -> int:
+    """Send held drafts: due now, and announced to the worker after the commit like new mail."""
+    if not ids:
+        return 0
+    released = db.session.execute(db.update(OutboxMessage).where(
+        OutboxMessage.id.in_(ids), OutboxMessage.state == MessageState.HELD)
+        .values(state=MessageState.PENDING, due_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+    db.session.info.setdefault("pitchday_outbox_ids", []).extend((row_id, True) for row_id in ids)
+    return released
+
+
+def discard_queued() -> None:
+    """Drop the mail queued in the current transaction so far (demo data is seeded without sending any)."""
+    db.session.flush()
+    ids = [row_id for row_id, _pending in db.session.info.pop("pitchday_outbox_ids", [])]
+    db.session.info.pop("pitchday_outbox", None)
+    if ids:
+        db.session.execute(db.delete(OutboxMessage).where(OutboxMessage.id.in_(ids))
+                           .execution_options(synchronize_session=False))
+
+
+def _stored(att) -> dict:
+    common = {"filename": att.filename, "mimetype": att.mimetype, "inline_id": att.inline_id}
+    if isinstance(att, Ref):
+        return {**common, "ref": att.kind, "args": att.args}
+    return {**common, "base64": base64.b64encode(att.content).decode()}
+
+
+def attachments_of(row: OutboxMessage) -> list:
+    """The row's attachments, ready to build: references resolve when their ``content`` is read."""
+    result = []
+    for item in row.attachments or []:
+        if "ref" in item:
+            result.append(Ref(item["ref"], item["filename"], item["mimetype"], item.get("inline_id"),
+                              **item.get("args", {})))
+        else:
+            result.append(Attachment(item["filename"], base64.b64decode(item["base64"]), item["mimetype"],
+                                     item.get("inline_id")))
+    return result
+
+
+def mail_of(row: OutboxMessage) -> Mail:
+    return Mail(to=row.recipient, subject=row.subject, text=row.body_text, html=row.body_html,
+                attachments=attachments_of(row), template=row.template, locale=row.locale, event_id=row.event_id)
+
+
+def build_message(mail: Mail, sender: str, *, message_id: str | None = None) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = mail.to
     msg["Subject"] = mail.subject
     msg["Date"] = formatdate(localtime=False)
-    msg["Message-ID"] = make_msgid(domain="pitchday")
+    msg["Message-ID"] = message_id or make_msgid(domain="pitchday")
     msg.set_content(mail.text)
     if mail.html:
         msg.add_alternative(mail.html, subtype="html")
@@ -88,43 +198,72 @@ def build_message(mail: Mail, sender: str) -> EmailMessage:
     return msg
 
 
-def deliver(mail: Mail) -> None:
+def transport(msg: EmailMessage, on_sent: Callable[[], None] = lambda: None) -> None:
+    """Hand one built message to the configured backend; raises when it could not be handed over.
+
+    ``on_sent`` runs the moment the backend has taken the message, before the SMTP session is closed, so the
+    caller marks it sent with as little time as possible in between."""
     config = current_app.config
-    msg = build_message(mail, config["MAIL_SENDER"])
     backend = config["MAIL_BACKEND"]
     if backend == "file":
-        outbox = Path(config["OUTBOX_DIR"])
-        outbox.mkdir(parents=True, exist_ok=True)
-        path = outbox / f"{uuid.uuid4().hex}.eml"
-        path.write_bytes(bytes(msg))
-        log.info("mail written to %s: %s", path.name, mail.subject)
+        _write_file(msg, Path(config["OUTBOX_DIR"]))
+        on_sent()
     elif backend == "smtp":
-        _send_smtp(msg, config)
-        log.info("mail sent: %s", mail.subject)
+        _send_smtp(msg, config, on_sent)
     else:
         raise ValueError(f"unknown MAIL_BACKEND {backend!r}")
 
 
-def _send_smtp(msg: EmailMessage, config) -> None:
+def _write_file(msg: EmailMessage, folder: Path) -> None:
+    # Named after the Message-ID and written by rename: the same message written twice stays one file.
+    folder.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(str(msg["Message-ID"]).encode()).hexdigest()[:32]
+    path = folder / f"{name}.eml"
+    if path.exists():
+        return
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    tmp.write_bytes(bytes(msg))
+    os.replace(tmp, path)
+
+
+def _send_smtp(msg: EmailMessage, config, on_sent: Callable[[], None]) -> None:
     cls = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
-    with cls(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
+    with cls(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=SMTP_TIMEOUT) as smtp:
         if config["MAIL_USE_TLS"]:
             smtp.starttls(context=ssl.create_default_context())
         if config.get("MAIL_USERNAME"):
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
         smtp.send_message(msg)
+        on_sent()
+
+
+# After the commit the worker is told which rows are new, so it delivers at once rather than at its next sweep.
+# The worker's side registers itself here (pitchday/tasks); without one, the sweep or `outbox flush` finds them.
+@event.listens_for(Session, "after_flush")
+def _note_written(session, _context):
+    rows = session.info.get("pitchday_outbox")
+    if rows:
+        ids = session.info.setdefault("pitchday_outbox_ids", [])
+        ids.extend((r.id, r.state == MessageState.PENDING) for r in rows if r.id is not None)
+        session.info["pitchday_outbox"] = [r for r in rows if r.id is None]
 
 
 @event.listens_for(Session, "after_commit")
-def _send_queued(session):
+def _announce(session):
     if session.in_nested_transaction():  # a savepoint was released: the real commit is still to come
         return
-    pending = session.info.pop("pitchday_outbox", [])
-    for mail in pending:
-        try:
-            deliver(mail)
-        except Exception:  # a mail server hiccup must not turn a saved change into an error page
-            log.exception("could not deliver mail %r", mail.subject)
+    session.info.pop("pitchday_outbox", None)
+    ids = [row_id for row_id, pending in session.info.pop("pitchday_outbox_ids", []) if pending]
+    if not ids:
+        return
+    announce = current_app.extensions.get("pitchday.outbox_announce")
+    if announce is None:
+        return
+    try:
+        announce(ids)
+    except Exception:  # the row is committed; the worker's sweep sends it even when this hint is lost
+        log.warning("could not tell the worker about %d new message(s); the sweep will send them", len(ids),
+                    exc_info=True)
 
 
 @event.listens_for(Session, "after_rollback")
@@ -132,3 +271,4 @@ def _drop_queued(session):
     if session.in_nested_transaction():  # only a savepoint was rolled back: the transaction goes on
         return
     session.info.pop("pitchday_outbox", None)
+    session.info.pop("pitchday_outbox_ids", None)

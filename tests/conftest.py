@@ -155,14 +155,28 @@ def client(app):
     return FormClient(app.test_client())
 
 
+def deliver_outbox(app) -> dict:
+    """What the worker would do, at once and in this process: deliver every committed outbox row (the test's own
+    uncommitted changes stay its own: delivery works in a session of its own)."""
+    from pitchday.services.outbox.delivery import flush
+
+    with app.app_context():
+        return flush()
+
+
 @pytest.fixture
 def outbox(app):
-    """The .eml files the app has written, parsed, oldest first."""
+    """The messages the app has sent, parsed, oldest first: the outbox is delivered to .eml files first."""
     import email
     from email import policy
     from pathlib import Path
 
     def read():
+        # As at the end of a request: the test's work is committed first (on SQLite an open snapshot could not
+        # write after the delivery's commits), unless it holds mail not yet committed, which stays its own.
+        if not _db.session.info.get("pitchday_outbox") and not _db.session.info.get("pitchday_outbox_ids"):
+            _db.session.commit()
+        deliver_outbox(app)
         folder = Path(app.config["OUTBOX_DIR"])
         files = sorted(folder.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns) if folder.exists() else []
         return [email.message_from_bytes(p.read_bytes(), policy=policy.default) for p in files]
@@ -254,6 +268,38 @@ def app_logs(caplog):
     caplog.set_level(logging.INFO, logger="pitchday")
     yield caplog
     logger.removeHandler(caplog.handler)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """PITCHDAY_TEST_REDIS_URL, or a redis-server of the suite's own when one is installed; else skip the test."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    url = os.environ.get("PITCHDAY_TEST_REDIS_URL")
+    if url:
+        yield url
+        return
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.skip("PITCHDAY_TEST_REDIS_URL not set and no redis-server installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    folder = tmp_path_factory.mktemp("redis")
+    server = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+                               "no", "--dir", str(folder)], stdout=subprocess.DEVNULL)
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)
 
 
 @pytest.fixture

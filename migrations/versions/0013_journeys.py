@@ -1,4 +1,5 @@
-"""journeys: a folded search key on registrations for the door's search (issue 16, point 6)
+"""journeys: a folded search key on registrations for the door's search (issue 16, point 6); the start an event
+had when it was postponed (point 10)
 
 Revision ID: journeys
 Revises: audit
@@ -8,6 +9,7 @@ Create Date: 2026-12-06 04:20:00
 from alembic import op
 import sqlalchemy as sa
 
+import pitchday.database
 from pitchday.text_fold import search_key
 
 
@@ -23,6 +25,8 @@ registrations = sa.table('registrations', sa.column('id', sa.Integer), sa.column
 
 
 def upgrade():
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('postponed_from', pitchday.database.UTCDateTime(), nullable=True))
     with op.batch_alter_table('registrations', schema=None) as batch_op:
         batch_op.add_column(sa.Column('search_key', sa.String(length=1200), server_default=' ', nullable=False))
     # Existing rows get their key the same way the app computes it on write (in Python, not SQL: the folding
@@ -41,3 +45,5 @@ def downgrade():
     with op.batch_alter_table('registrations', schema=None) as batch_op:
         batch_op.drop_index('ix_registrations_event_search')
         batch_op.drop_column('search_key')
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_column('postponed_from')

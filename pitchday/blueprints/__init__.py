@@ -10,7 +10,7 @@ from ..services.accounts.account import external_url
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
 from ..services.audit import retention as audit_retention  # noqa: F401  (joins purge-personal-data)
-from . import account, admin, auth, camps, impact, main, showcase, startups
+from . import account, admin, audit, auth, camps, impact, main, outbox, showcase, startups
 from .challenges import board as challenge_board, company as companies
 from .tracks import links as track_links, report as track_report, startup as startup_tracks
 from .applications import founder as application_founder, manage as call_setup, review as application_review
@@ -33,6 +33,8 @@ BLUEPRINTS += [ballot.bp, vote_admin.bp]
 BLUEPRINTS += [challenge_board.bp, companies.bp]
 BLUEPRINTS += [track_links.bp, startup_tracks.bp, track_report.bp]
 BLUEPRINTS += [live_control.bp, live_screens.bp, live_screens.stage_bp]
+BLUEPRINTS += [audit.bp]
+BLUEPRINTS += [outbox.bp]  # the mail log and decision mails (issue 15)
 
 def register_blueprints(app) -> None:
     for bp in BLUEPRINTS:

@@ -43,7 +43,7 @@ def edit(camp):
         camp_service.update(camp, name=form.name.data.strip(), sector_slugs=",".join(form.sectors.data),
                             description_de=form.description_de.data, description_en=form.description_en.data,
                             address=form.address.data, contact_email=form.contact_email.data or "",
-                            contact_phone=form.contact_phone.data)
+                            contact_phone=form.contact_phone.data, by=current_user)
         db.session.commit()
         flash(_("The camp page is saved."), "success")
         return redirect(url_for("camps.show", slug=camp.slug))

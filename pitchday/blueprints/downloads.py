@@ -1,9 +1,18 @@
-"""CSV downloads, shared by every export route: the dialect the reader asked for, streamed as it is written."""
+"""CSV downloads, shared by every export route: the dialect the reader asked for, streamed as it is written.
+
+The German file (``;``, decimal comma, German headers) is what German readers get; the international one (``,``,
+decimal point, English headers and labels) is offered beside it (``?format=intl``, the ``csv_links`` macro).
+Headers and labels should be lazy texts or be made while the rows are read, so they come out in the file's
+language, which may differ from the page's.
+"""
 
 from flask import Response, request, stream_with_context
+from flask_babel import force_locale
 
 from ..exports import csv_writer
 from ..i18n import current_language
+
+LANGUAGE_OF = {"de": "de", "intl": "en"}
 
 
 def csv_dialect() -> csv_writer.Dialect:
@@ -16,7 +25,12 @@ def csv_dialect() -> csv_writer.Dialect:
 
 def csv_download(filename: str, header, rows, *, dialect: csv_writer.Dialect | None = None) -> Response:
     """A streamed attachment: the first bytes leave before the last row is read, memory stays flat."""
-    chunks = csv_writer.lines(header, rows, dialect or csv_dialect())
-    return Response(stream_with_context(chunks), mimetype="text/csv; charset=utf-8",
+    dialect = dialect or csv_dialect()
+
+    def chunks():
+        with force_locale(LANGUAGE_OF.get(dialect.name, "en")):
+            yield from csv_writer.lines(header, rows, dialect)
+
+    return Response(stream_with_context(chunks()), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"',
                              "Cache-Control": "private, no-store"})

@@ -7,6 +7,7 @@ from . import challenges as challenges_demo
 from . import jury_pool, tracks
 from . import showcase as showcase_demo
 from . import vote as vote_demo
+from . import live as live_demo
 
 SEEDERS = [foundation, events]
 SEEDERS += [applications_demo]  # after events: uses each camp's pitch day
@@ -19,6 +20,7 @@ SEEDERS += [showcase_demo]  # after every area that makes startups: who opted in
 SEEDERS += [challenges_demo]  # after the showcase: companies' challenges, answered by demo startups
 SEEDERS += [jury_pool]  # after the jury and the showcase: pool profiles, loads and a stake carried over
 SEEDERS += [tracks]  # last: follow-up tracks at every stage, for the impact report
+SEEDERS += [live_demo]  # after the jury and the vote: the demo pitch day ready to run live (a rehearsal)
 
 
 def seed_all() -> None:

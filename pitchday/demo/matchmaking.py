@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from .. import mail
 from ..cli_registrations import mail_context
 from ..database import utcnow
 from ..extensions import db
@@ -242,4 +243,4 @@ def seed() -> None:
     with mail_context():
         seed_upcoming()
         seed_history()
-        db.session.info.pop("pitchday_outbox", None)  # demo data sends no e-mail (tickets, meeting requests)
+        mail.discard_queued()  # demo data sends no e-mail (tickets, meeting requests)

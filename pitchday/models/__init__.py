@@ -25,6 +25,7 @@ from .live import LiveAction, LiveStaff, LiveState  # noqa: F401  (the live show
 from .jury import Award, Conflict, Criterion, Juror, JurorAssignment, JuryPublication, Score, ScoreSheet  # noqa: F401
 from .jury import JurorProfile  # noqa: F401  (the hub's juror pool, issue 19)
 from .registrations import AttendeeType, Registration, RegistrationQuestion, RegistrationQueue, RegistrationStatus
+from .outbox import MessageState, OutboxMessage  # noqa: F401  (issue 15)
 from .startups import MemberRole, Stage, Startup, StartupInvitation, StartupMember
 
 __all__ = [

@@ -67,6 +67,9 @@ class Event(db.Model):
     registration_closes_at = mapped_column(UTCDateTime())
     cfp_opens_at = mapped_column(UTCDateTime())
     cfp_closes_at = mapped_column(UTCDateTime())
+    # The start the event had when it was last postponed: while the start is still this one, the new date is not
+    # set yet (registration pauses, the mail names it as the old date); editing the start sets the new one.
+    postponed_from = mapped_column(UTCDateTime())
     status: Mapped[EventStatus] = mapped_column(sa.Enum(EventStatus, native_enum=False, length=20,
                                                         values_callable=enum_values),
                                                 default=EventStatus.DRAFT)
@@ -92,6 +95,12 @@ class Event(db.Model):
     @property
     def is_public(self) -> bool:
         return self.status != EventStatus.DRAFT
+
+    @property
+    def awaiting_new_date(self) -> bool:
+        """Postponed, and the organisers have not set the new date yet."""
+        return self.status == EventStatus.POSTPONED and (
+            self.postponed_from is None or self.starts_at == self.postponed_from)
 
     def pitch_block(self) -> "AgendaBlock | None":
         return next((b for b in self.blocks if b.kind == BlockKind.PITCH_BLOCK), None)

@@ -13,6 +13,7 @@ from . import tracks  # noqa: F401
 from . import vote  # noqa: F401
 from . import audit  # noqa: F401
 from . import live  # noqa: F401
+from . import outbox  # noqa: F401  (the mail log, issue 15)
 from .core import RULES, can, deny, guard, link_scope, rule
 
 __all__ = ["RULES", "can", "deny", "guard", "link_scope", "rule"]

@@ -7,7 +7,16 @@ link, so every juror rule also checks the link's event.
 from flask import has_request_context
 
 from ..extensions import db
-from ..models import Conflict, Juror, JurorAssignment, JuryPublication, StartupMember
+from ..models import (
+    ApplicationStatus,
+    CallForPitches,
+    Conflict,
+    Juror,
+    JurorAssignment,
+    JuryPublication,
+    PitchSlot,
+    StartupMember,
+)
 from ..models.jury import JurorStatus
 from .applications import DECK_READERS
 from .core import link_scope, rule
@@ -39,12 +48,34 @@ def assigned(juror: Juror, application_id: int) -> bool:
                              .filter_by(juror_id=juror.id, application_id=application_id)) > 0
 
 
+# Never shown to a juror, whatever the running order says (issue 14).
+HIDDEN_FROM_JURORS = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN})
+
+
+def in_published_line_up(application) -> bool:
+    """The application has a slot in its event's running order, and the organisers published that order."""
+    return db.session.scalar(
+        db.select(db.func.count()).select_from(PitchSlot)
+        .join(CallForPitches, CallForPitches.event_id == PitchSlot.event_id)
+        .filter(PitchSlot.application_id == application.id, CallForPitches.lineup_published_at.is_not(None))) > 0
+
+
+def assigned_explicitly(juror: Juror, application_id: int) -> bool:
+    """The organisers gave this juror this pitch by name (not just "all pitches")."""
+    return db.session.scalar(db.select(db.func.count()).select_from(JurorAssignment)
+                             .filter_by(juror_id=juror.id, application_id=application_id)) > 0
+
+
 def juror_reads_deck(user, application) -> bool:
-    """For DECK_READERS: an active juror of the application's event without a conflict with its startup."""
-    if not _link_allows(application.event_id):
+    """For DECK_READERS (reading an application and its deck): a juror of the application's event who has accepted
+    the invitation, is not in conflict with the startup, and the application is in the published running order or
+    assigned to them by name; never a draft, rejected or withdrawn one."""
+    if application.status in HIDDEN_FROM_JURORS or not _link_allows(application.event_id):
         return False
     juror = active_juror(user, application.event_id)
-    return juror is not None and not in_conflict(juror, application.startup_id)
+    if juror is None or juror.status != JurorStatus.ACCEPTED or in_conflict(juror, application.startup_id):
+        return False
+    return in_published_line_up(application) or assigned_explicitly(juror, application.id)
 
 
 @rule("jury.score", link_scopes=("juror",))
@@ -95,5 +126,5 @@ def jury_feedback(user, event, application, **_objects):
     return is_member and results_published(event.id)
 
 
-# Jurors of the event without a conflict may read an application and download its deck (issue 4).
+# Accepted jurors of the event without a conflict read the line-up's applications and decks (issues 4, 14).
 DECK_READERS.append(juror_reads_deck)

@@ -21,6 +21,7 @@ from ..extensions import db
 from ..models import Event, Registration, RegistrationStatus
 from ..models.vote import AudienceVote, AudienceVoteSettings, new_screen_code
 from .applications.running_order import slots_for
+from .audit import trail as audit
 from .checkin.scan import is_checked_in
 
 
@@ -70,6 +71,8 @@ def publish(event: Event, *, by, published: bool = True) -> AudienceVoteSettings
     if published and (settings is None or not settings.is_closed):
         raise Conflict(_("Close the vote before publishing its result."), code="not_closed")
     if settings is not None:
+        if bool(settings.published_at) != published:
+            audit.record(by, "vote.results_published" if published else "vote.results_withdrawn", subject=event)
         settings.published_at = utcnow() if published else None
     return settings
 

@@ -22,6 +22,12 @@ def decide(client, application, status):
     return client.post_form(f"/applications/{application.id}/decide", {"status": status, "seen": seen}, page=page)
 
 
+def send_decision_mails(client, event, statuses=("accepted", "waitlisted", "rejected")):
+    url = f"/events/{event.id}/decision-mails"
+    response = client.post_form(url, {"status": list(statuses), "action": "send"}, page=url)
+    assert response.status_code == 302
+
+
 def test_organiser_shortlists_then_accepts_and_the_history_and_mails_follow(client, login, event, founder, startup,
                                                                              organiser, outbox, db):
     application = submitted(db, event, startup, founder)
@@ -34,8 +40,10 @@ def test_organiser_shortlists_then_accepts_and_the_history_and_mails_follow(clie
     assert history == [("submitted", "shortlisted", organiser.id), ("shortlisted", "accepted", organiser.id)]
     page = client.get(f"/applications/{application.id}/review").get_data(as_text=True)
     assert "Olga Orga" in page and "Angenommen" in page
+    assert outbox() == []  # decisions are drafts until the organiser sends them
+    send_decision_mails(client, event)
     mails = outbox()
-    assert [m["To"] for m in mails] == [founder.email, founder.email]
+    assert [m["To"] for m in mails] == [founder.email]  # the later decision replaced the shortlist draft
     assert "Angenommen: Kohlekraft pitcht bei Pitch Day Essen" in mails[-1]["Subject"]
 
 
@@ -57,6 +65,7 @@ def test_rejection_uses_the_events_own_text_in_the_members_language(client, logi
     application = submitted(db, event, startup, founder)
     login(organiser)
     decide(client, application, "rejected")
+    send_decision_mails(client, event)
     body = outbox()[-1].get_body(("plain",)).get_content()
     assert "Sorry, Kohlekraft: not at Pitch Day Essen this time." in body
 

@@ -101,3 +101,72 @@ def test_entries_cannot_be_changed_or_deleted_in_the_database(db, event, organis
         db.session.execute(sa.delete(AuditEntry))
     db.session.rollback()
     assert [e.actor_name for e in entries("event.")] == ["Olga Orga"]
+
+
+def test_agenda_and_line_up_changes_are_recorded(db, event, organiser, entries):
+    from pitchday.models import AgendaBlock, BlockKind
+    from pitchday.services.applications import running_order
+    from pitchday.services.events import agenda
+
+    block = db.session.scalar(sa.select(AgendaBlock).where(AgendaBlock.event_id == event.id))
+    agenda.update_block(block, by=organiser, kind=BlockKind.PITCH_BLOCK, title="Die Pitches",
+                        starts_at=block.starts_at, ends_at=block.ends_at)
+    agenda.remove_block(block, by=organiser)
+    running_order.publish(event, by=organiser)
+    running_order.publish(event, by=organiser)  # already published: nothing changes, nothing recorded
+    db.session.commit()
+    assert [(e.action, e.before, e.after) for e in entries("event.") if "block" in e.action] == [
+        ("event.block_changed", {"title": "Pitches"}, {"title": "Die Pitches"}),
+        ("event.block_removed", {"title": "Die Pitches", "starts_at": block.starts_at.isoformat(),
+                                 "ends_at": block.ends_at.isoformat()}, {})]
+    assert [e.action for e in entries("application.")] == ["application.lineup_published"]
+
+
+def test_an_export_in_a_request_that_writes_joins_its_transaction(app, db, event, organiser, entries):
+    from pitchday.database import write_intent
+
+    with write_intent():
+        audit.record_export(organiser, "registrations", rows=3, subject=event)
+        db.session.rollback()
+        assert entries("export.") == []
+        audit.record_export(organiser, "registrations", rows=3, subject=event)
+        db.session.commit()
+    assert [e.after for e in entries("export.")] == [{"rows": 3}]
+
+
+def test_camp_page_call_and_registration_questions_are_recorded(db, camps, event, organiser, entries):
+    from pitchday.services import camps as camp_service
+    from pitchday.services.applications import call
+    from pitchday.services.registrations import questions
+
+    camp_service.update(camps["essen"], by=organiser, name="Camp Essen", contact_phone="0201 123")
+    call.update_call(event, by=organiser, opens_at=event.cfp_opens_at, closes_at=event.cfp_closes_at,
+                     deck_required=True)
+    question = questions.add(event, "Dietary needs?", by=organiser)
+    questions.remove(question, by=organiser)
+    db.session.commit()
+    camp_entry = entries("camp.updated")[0]
+    assert camp_entry.camp_id == camps["essen"].id and camp_entry.after == {"contact_phone": "0201 123"}
+    assert entries("application.call_changed")[0].after == {"deck_required": True}
+    assert [(e.action, e.subject_label, e.event_id) for e in entries("registration.")] == [
+        ("registration.question_added", "Dietary needs?", event.id),
+        ("registration.question_removed", "Dietary needs?", event.id)]
+
+
+def test_an_organisers_challenge_decision_is_recorded_and_the_companys_own_moves_are_not(
+        db, camps, organiser, entries):
+    from pitchday.models import ChallengeStatus, Company
+    from pitchday.services.challenges import review
+    from tests.challenges.conftest import make_challenge
+
+    company = Company(slug="stahlwerk", name="Stahlwerk Ruhr GmbH", sector_slugs="energy", city="Duisburg")
+    db.session.add(company)
+    db.session.flush()
+    challenge = make_challenge(db, company, camps["essen"], status=ChallengeStatus.IN_REVIEW)
+    review.move(challenge, ChallengeStatus.RETURNED, by=organiser, note="Bitte den Pilot genauer beschreiben.")
+    review.move(challenge, ChallengeStatus.IN_REVIEW, by=organiser)  # sent again: the company's move
+    db.session.commit()
+    [entry] = entries("challenge.")
+    assert (entry.action, entry.camp_id, entry.subject_label) == ("challenge.returned", camps["essen"].id,
+                                                                  "Abwärme nutzen")
+    assert entry.after == {"status": "returned", "note": "Bitte den Pilot genauer beschreiben."}

@@ -91,7 +91,7 @@ def test_openapi_document_lists_every_answer(client):
     doc = client.get("/api/v1/openapi.json").json
     operation = doc["paths"]["/events/{event_id}/checkins"]["post"]
     assert doc["openapi"].startswith("3.")
-    assert set(operation["responses"]) == {"201", "400", "401", "403", "404", "409", "410", "422"}
+    assert set(operation["responses"]) == {"201", "400", "401", "403", "404", "409", "410", "422", "503"}
     assert doc["components"]["securitySchemes"]["device"]["scheme"] == "bearer"
 
 

@@ -1,7 +1,6 @@
 """Signing up, confirming, logging in and out, resetting passwords, rate limits and CSRF, through the browser's
 eyes (the test client, with CSRF protection on)."""
 
-import os
 import re
 
 import pytest
@@ -145,13 +144,12 @@ def test_log_in_attempts_are_limited_per_address(limited_app):
     assert codes[-1] == 429 and codes[:5] == [200] * 5
 
 
-@pytest.mark.skipif(not os.environ.get("PITCHDAY_TEST_REDIS_URL"), reason="PITCHDAY_TEST_REDIS_URL not set")
-def test_limits_are_shared_between_processes_through_redis(tmp_path, database_url):
+def test_limits_are_shared_between_processes_through_redis(tmp_path, database_url, redis_url):
     """Two app instances (as two gunicorn workers would be) count against the same Redis."""
     import uuid
 
 
-    url = os.environ["PITCHDAY_TEST_REDIS_URL"]
+    url = redis_url
     email = f"{uuid.uuid4().hex}@example.org"
     for i in range(2):
         (tmp_path / str(i)).mkdir()

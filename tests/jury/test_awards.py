@@ -62,11 +62,14 @@ def test_the_award_is_given_only_after_a_confirmation_naming_the_startup(db, eve
 def test_no_choice_or_a_foreign_id_is_refused_with_a_message(db, event, juror, login, organiser, client):
     login(organiser)
     page = f"/events/{event.id}/jury/results"
-    for chosen in ["", "abc", "999999999999999999999", "1\x00"]:
+    for chosen in ["", "abc", "999999999999999999999", "-1"]:
         response = client.post_form(f"/events/{event.id}/jury/awards",
                                     {"award-title": "Preis", "award-application_id": chosen,
                                      "award-confirmed": "yes"}, page=page, follow_redirects=True)
         assert response.status_code == 200
         assert "Benennen Sie die Auszeichnung und wählen Sie ein Startup" in response.get_data(as_text=True), chosen
+    nul = client.post_form(f"/events/{event.id}/jury/awards", {"award-title": "Preis", "award-application_id": "1\x00",
+                                                               "award-confirmed": "yes"}, page=page)
+    assert nul.status_code == 400  # refused by the app's bad-input check, never a 500
     db.session.rollback()
     assert db.session.query(Award).count() == 0

@@ -1,9 +1,19 @@
 """Jurors of the event download a pitch deck through their invitation link, unless in conflict (issues 4, 5)."""
 
+import pytest
+
 from pitchday.models import Conflict
 from pitchday.models.jury import ConflictReason
-from pitchday.services.applications import decks
+from pitchday.services.applications import decks, running_order
 from tests.jury.conftest import pitches
+
+
+@pytest.fixture(autouse=True)
+def _line_up_published_and_accepted(db, event, organiser, juror, juror_client):
+    """Jurors read decks of the published line-up once they accepted (issue 14; tests/jury/test_reading_rights.py)."""
+    running_order.publish(event, by=organiser)
+    db.session.commit()
+    juror_client.get(f"/jury/{event.id}/")  # where the link lands: accepts the invitation
 
 
 def _with_deck(application, db):

@@ -5,6 +5,7 @@ import re
 from pitchday.extensions import db
 from pitchday.models import Juror, RoleChange
 from pitchday.permissions.jury import juror_reads_deck
+from pitchday.services.applications import running_order
 from pitchday.services.calendar import personal as personal_calendar
 from pitchday.services.events import audience as event_audience
 from pitchday.services.jury import jurors as jury_jurors
@@ -94,6 +95,11 @@ def test_the_deck_predicate_for_the_applications_area(event, juror, juror2, memb
     a, b, _c = pitches(event)
     jury_jurors.declare_conflict(juror, a, by=organiser, reason="advises")
     db.session.commit()
+    assert not juror_reads_deck(juror2.user, a)  # invited, not accepted; line-up not published (issue 14)
+    running_order.publish(event, by=organiser)
+    jury_jurors.accept(juror), jury_jurors.accept(juror2)
+    db.session.commit()
+    db.session.refresh(juror), db.session.refresh(juror2)
     assert not juror_reads_deck(juror.user, a)  # conflict
     assert juror_reads_deck(juror.user, b)
     assert juror_reads_deck(juror2.user, a)

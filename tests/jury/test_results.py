@@ -83,13 +83,14 @@ def test_the_live_page_shows_spread_progress_and_both_rankings(app, event, juror
 def test_csv_exports_every_raw_score_and_both_rankings(event, juror, juror2, login, organiser, client):
     fill(event, [juror, juror2], lambda j, p, c: 1 + (j + p + c) % 10)
     login(organiser)
-    scores = list(csv.DictReader(io.StringIO(client.get(f"/events/{event.id}/jury/results/scores.csv")
+    scores = list(csv.DictReader(io.StringIO(client.get(f"/events/{event.id}/jury/results/scores.csv?format=intl")
                                              .get_data(as_text=True))))
     assert len(scores) == 2 * 3 * 6
-    assert {"juror", "startup", "criterion", "weight", "value", "counted"} <= set(scores[0])
-    rankings = list(csv.DictReader(io.StringIO(client.get(f"/events/{event.id}/jury/results/rankings.csv")
+    assert {"Juror", "Startup", "Criterion", "Weight", "Value", "Counted"} <= set(scores[0])
+    rankings = list(csv.DictReader(io.StringIO(client.get(f"/events/{event.id}/jury/results/rankings.csv?format=intl")
                                                .get_data(as_text=True))))
-    assert len(rankings) == 3 and {"raw_rank", "normalised_rank", "mean", "median", "sd"} <= set(rankings[0])
+    assert len(rankings) == 3
+    assert {"Rank (raw)", "Rank (normalised)", "Mean", "Median", "Standard deviation"} <= set(rankings[0])
 
 
 def test_publishing_mails_each_startup_its_feedback_without_juror_names(app, event, juror, juror2, founder,
@@ -107,8 +108,9 @@ def test_publishing_mails_each_startup_its_feedback_without_juror_names(app, eve
     text = mails[0].get_body().get_content()
     assert "Strong team, unclear market." in text
     assert "Jana" not in text and "Jonas" not in text
-    # Pitch A: means 4 (juror) and 6 (juror2) → 5.0 per criterion; field median of 5, 6, 7 is 6.0.
-    assert "5.0 / 6.0" in text
+    # Pitch A: means 4 (juror) and 6 (juror2) → 5.0 per criterion; field median of 5, 6, 7 is 6.0; written
+    # the German way for the German founder.
+    assert "5,0 / 6,0" in text and "5.0" not in text
     with app.test_request_context(), pytest.raises(ConflictError):
         jury_publish.publish(event, by=organiser)
 

@@ -167,3 +167,30 @@ def test_before_the_show_the_first_startup_is_expected_at_its_planned_time(db, e
     planned = [s.starts_at for s in live_state.show_order(event, state)]
     expected = timing.expected_starts(state, planned, planned[0] - timedelta(hours=1), 5, 5)
     assert expected == planned
+
+
+def test_every_control_room_action_is_in_the_audit_trail(db, event, organiser):
+    from pitchday.models.audit import AuditEntry
+
+    act(db, event, "start_pitch", organiser)
+    state = live_state.state_of(event)
+    transitions.undo(event, by=organiser, seen_version=state.version)
+    db.session.commit()
+    entries = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action.like("live.%"))
+                                 .order_by(AuditEntry.id)).all()
+    assert [e.action for e in entries] == ["live.start_pitch", "live.undo"]
+    first = pitches(event)[0].startup.name
+    assert entries[0].actor_id == organiser.id and entries[0].event_id == event.id
+    assert entries[0].before == {"phase": "waiting", "on_stage": first}
+    assert entries[0].after == {"phase": "pitch", "on_stage": first}
+    assert entries[1].after == {"phase": "waiting", "on_stage": first}
+
+
+def test_a_refused_action_leaves_no_audit_entry(db, event, organiser):
+    from pitchday.models.audit import AuditEntry
+
+    with pytest.raises(Conflict):
+        act(db, event, "next", organiser)
+    db.session.rollback()
+    assert db.session.scalar(db.select(db.func.count()).select_from(AuditEntry)
+                             .where(AuditEntry.action.like("live.%"))) == 0

@@ -116,9 +116,9 @@ def test_the_report_page_csv_chart_and_print_view(app, client, db, history, hub_
     chart = client.get("/impact/charts/attendance.svg?period=year")
     assert chart.mimetype == "image/svg+xml" and b"<svg" in chart.data and b"style=" not in chart.data
     assert client.get("/impact/charts/nope.svg").status_code == 404
-    rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv").get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv?format=intl").get_data(as_text=True))))
     total = dict(zip(rows[0], rows[-1], strict=True))
-    assert total["events"] == "3" and total["meetings"] == "2" and total["attendance_rate"] == "0.875"
+    assert total["Events held"] == "3" and total["Meetings arranged"] == "2" and total["Attendance rate"] == "0.875"
     assert client.get("/impact/print").status_code == 200
     assert client.get("/impact/?year=abc&camp=nowhere").status_code == 200  # bad filters fall back
 
@@ -126,8 +126,9 @@ def test_the_report_page_csv_chart_and_print_view(app, client, db, history, hub_
 def test_a_camp_organiser_sees_only_their_camps(app, new_client, db, history, organiser):
     client = new_client()
     log_in(client, organiser)
-    rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv").get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv?format=intl").get_data(as_text=True))))
     assert {r[0] for r in rows[1:-1]} == {"Camp Essen"}
     assert client.get("/impact/report.csv?camp=dortmund").status_code == 200
-    rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv?camp=dortmund").get_data(as_text=True))))
+    csv_text = client.get("/impact/report.csv?camp=dortmund&format=intl").get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(csv_text)))
     assert {r[0] for r in rows[1:-1]} == {"Camp Essen"}  # a camp not theirs is not offered

@@ -3,6 +3,7 @@
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -119,9 +120,9 @@ def test_the_report_page_and_csv_show_the_numbers(client, db, history, hub_admin
     log_in(client, hub_admin)
     html = client.get("/impact/?period=year").get_data(as_text=True)
     total = html[html.index('<tr class="total">'):]
-    cells = [c.split("<")[0] for c in total[:total.index("</tr>")].split("<td>")[1:]]
-    assert cells[:5] == ["", "2", "6", "5", "83 %"]  # period, events, registrations, check-ins, attendance
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", total[:total.index("</tr>")])
+    assert cells[:4] == ["2", "6", "5", "83\u00a0%"]  # events, registrations, check-ins, attendance (German)
     assert "nicht gezählt" not in html.lower()  # no "–: not counted yet" note any more
-    rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv").get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(client.get("/impact/report.csv?format=intl").get_data(as_text=True))))
     figures = dict(zip(rows[0], rows[-1], strict=True))
-    assert (figures["checkins"], figures["jurors"], figures["attendance_rate"]) == ("5", "4", "0.833")
+    assert (figures["Check-ins"], figures["Jurors"], figures["Attendance rate"]) == ("5", "4", "0.833")

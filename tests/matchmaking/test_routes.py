@@ -101,7 +101,7 @@ def test_the_startup_contact_list_after_the_event_holds_only_those_who_share(app
     base = f"/startups/{alpha.id}/events/{past_day.id}/contacts"
     html = client.get(base).get_data(as_text=True)
     assert sharing.email in html and private.email not in html
-    rows = list(csv.reader(io.StringIO(client.get(base + ".csv").get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(client.get(base + ".csv?format=intl").get_data(as_text=True))))
     assert [r[0] for r in rows[1:]] == ["'=Sarah Teilt"] and rows[1][1] == "'+Evil Corp"
     assert rows[1][5] == "yes"
     response = client.post_form(f"/startups/{alpha.id}/events/{past_day.id}/follow-ups",

@@ -1,7 +1,7 @@
 """Organisers review an event's applications: list with filters and counts, one application with notes and
 history, decisions one by one or several at once, and the CSV export. Also the event page's panels."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,12 +16,13 @@ from ...services import startups as startup_service
 from ...services.applications import selection
 from ...services.applications import submission as application_service
 from ...services.applications.call import call_for, is_open
-from ...services.applications.export import applications_csv
+from ...services.applications.export import applications_table
 from ...services.applications.labels import STATUS_BADGES, kind_label, stage_label, status_label
 from ...services.applications.running_order import is_published, slot_of, slots_for
 from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
 from ...services.paging import PageRequest, clean_search
+from ..downloads import csv_download
 from ..events.panels import register_event_panel
 
 bp = Blueprint("applications", __name__)
@@ -70,9 +71,8 @@ def bulk(event):
 def export(event):
     audit.record_export(current_user, "applications", rows=sum(selection.counts_by_status(event).values()),
                         subject=event)
-    return Response(applications_csv(event), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="applications-event-{event.id}.csv"',
-                             "Content-Type": "text/csv; charset=utf-8"})
+    header, rows = applications_table(event)
+    return csv_download(f"applications-event-{event.id}.csv", header, rows)
 
 
 @bp.get("/applications/<int:application_id>/review")

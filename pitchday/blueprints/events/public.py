@@ -90,7 +90,7 @@ def _listing(template: str, finder):
                            months=events_query.months_ahead(), hub_feed=external_url("events.hub_feed"))
 
 
-@bp.get("/events/")
+@bp.get("/events/", strict_slashes=False)  # /events serves the listing too, no redirect
 @guard("public")
 def index():
     return _listing("events/index.html", events_query.upcoming)

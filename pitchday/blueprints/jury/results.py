@@ -1,7 +1,7 @@
 """Results of the jury: live for organisers, CSV exports, publishing with awards, feedback for startups,
 and the awards panel on the event page."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -19,6 +19,7 @@ from ...services.jury import export as jury_export
 from ...services.jury import publish as jury_publish
 from ...services.jury import results as jury_results
 from ...services.jury.lookup import load_pitch
+from ..downloads import csv_download
 from ..events import panels
 
 bp = Blueprint("jury_results", __name__, url_prefix="/events/<int:event_id>/jury")
@@ -56,7 +57,8 @@ def live(event):
 def scores_csv(event):
     results = jury_results.load(event)
     audit.record_export(current_user, "jury_scores", rows=len(results.raw_scores), subject=event)
-    return _csv(jury_export.scores_csv(results), f"jury-scores-event-{event.id}.csv")
+    return csv_download(f"jury-scores-event-{event.id}.csv", jury_export.SCORES_HEADER,
+                        jury_export.score_rows(results))
 
 
 @bp.get("/results/rankings.csv")
@@ -64,11 +66,9 @@ def scores_csv(event):
 def rankings_csv(event):
     results = jury_results.load(event)
     audit.record_export(current_user, "jury_rankings", rows=len(results.stats.pitches), subject=event)
-    return _csv(jury_export.rankings_csv(results), f"jury-rankings-event-{event.id}.csv")
+    return csv_download(f"jury-rankings-event-{event.id}.csv", jury_export.RANKINGS_HEADER,
+                        jury_export.ranking_rows(results))
 
-
-def _csv(text: str, name: str) -> Response:
-    return Response(text, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @bp.post("/awards")
@@ -87,7 +87,8 @@ def add_award(event):
                                label=_candidate_label(candidate))
     try:
         application = load_pitch(event.id, candidate.application_id)
-        jury_publish.add_award(event, application, title=form.title.data, position=form.position.data or 0)
+        jury_publish.add_award(event, application, title=form.title.data, position=form.position.data or 0,
+                               by=current_user)
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")
@@ -102,7 +103,7 @@ def add_award(event):
 @guard("jury.manage", event=load_event)
 def remove_award(event, award_id):
     try:
-        jury_publish.remove_award(event, award_id)
+        jury_publish.remove_award(event, award_id, by=current_user)
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")

@@ -2,17 +2,19 @@
 code, the stage screen behind its secret link, and the "on in about N minutes" of the event page and the
 founders' application pages."""
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from ...database import utcnow
+from ...models import EventStatus
 from ...permissions import can, guard
+from ...sectors import SECTORS
 from ...services.events.lookup import load_event
+from ...services.live import channel, timing
 from ...services.live import staff as live_staff
-from ...services.live import timing
 from ...services.live import view as live_view
 from ...services.registrations.tickets import qr_svg
 from ..events.panels import register_event_panel
-from .poll import etag, server_now_header
+from .poll import etag, next_poll_header, server_now_header
 
 bp = Blueprint("live_screens", __name__, url_prefix="/events/<int:event_id>/live")
 stage_bp = Blueprint("live_stage", __name__)
@@ -25,9 +27,11 @@ NO_STORE = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 def state(event):
     """The public state; 304 when the screen already has this version (usually answered by ``poll``)."""
     version, body = live_view.public_state_bytes(event)
+    if event.status != EventStatus.DRAFT:  # public: the poll shortcut may hand it to the next screens
+        channel.store_body(event.id, version, body, current_app.config)
     tag = etag(event.id, version)
-    headers = {"ETag": tag, **NO_STORE, "Vary": "Accept-Language, Cookie"}
-    headers.update([server_now_header()])
+    headers = {"ETag": tag, **NO_STORE, "Vary": "Cookie"}
+    headers.update([server_now_header(), next_poll_header(bool(request.environ.get("wsgi.multithread")))])
     if request.headers.get("If-None-Match") == tag:
         return Response(status=304, headers=headers)
     return Response(body, mimetype="application/json", headers=headers)
@@ -52,7 +56,7 @@ def stage(event):
     """The projector: nothing but the stage (no menu, no links), readable from the back of the room."""
     secret = request.view_args["secret"] if request.view_args else ""
     response = Response(render_template("live/stage.html", event=event, state=live_view.public_state(event),
-                                        secret=secret))
+                                        secret=secret, sectors={slug: str(label) for slug, label in SECTORS.items()}))
     response.headers["X-Robots-Tag"] = "noindex"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
@@ -66,7 +70,8 @@ def _panel(event):
     return {"event": event, "live": public, "control": can("live.control", event=event)}
 
 
-register_event_panel("live/_panel.html", _panel, order=55)
+# Personal: an organiser finds the control room link in it; everyone else gets the shared, cached version.
+register_event_panel("live/_panel.html", _panel, order=55, personal=True)
 
 
 @bp.app_context_processor

@@ -22,6 +22,7 @@ from ...services.matchmaking.links import panel_context
 from ...services.matchmaking.lookup import load_startup, load_ticket
 from ...services.matchmaking.notify import meeting_ics
 from ...services.matchmaking.views import attendee_view, startup_view
+from ..downloads import csv_download
 from ..events.panels import register_event_panel
 
 bp = Blueprint("matchmaking", __name__)
@@ -187,9 +188,8 @@ def startup_contacts_csv(startup, event):
         abort(404)
     people = contacts.contacts_for(startup, event)
     audit.record_export(current_user, "contacts", rows=len(people), subject=startup, event=event)
-    body = contacts.contacts_csv(people)
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="contacts-{startup.slug}-{event.id}.csv"'})
+    return csv_download(f"contacts-{startup.slug}-{event.id}.csv", contacts.CONTACTS_HEADER,
+                        contacts.contact_rows(people))
 
 
 @bp.post("/startups/<int:startup_id>/events/<int:event_id>/follow-ups")

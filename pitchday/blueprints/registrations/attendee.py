@@ -150,12 +150,13 @@ def calendar_file(registration):
 def cancel(registration):
     if ConfirmForm().validate_on_submit():
         try:
-            registrations.cancel(registration)
+            registrations.cancel_own(registration)
         except DomainError as error:
             flash(str(error.message), "info")
         else:
             db.session.commit()
-            flash(_("Your registration is cancelled. You can register again while registration is open."), "info")
+            flash(_("Your registration is cancelled. We have sent you a confirmation to %(email)s. You can "
+                    "register again while registration is open.", email=registration.email), "info")
     return redirect(url_for("registrations.ticket", secret=registration.ticket_secret))
 
 
@@ -164,7 +165,15 @@ def cancel(registration):
 def delete(registration):
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("registrations.ticket", secret=registration.ticket_secret))
-    event = registration.event
+    event_id = registration.event_id
     delete_own_data(registration)
     db.session.commit()
+    # A page of its own (not the answer to the POST): reloading it or switching its language must not ask for
+    # the ticket again, whose link no longer exists.
+    return redirect(url_for("registrations.deleted", event_id=event_id))
+
+
+@bp.get("/events/<int:event_id>/registration-deleted")
+@guard("event.view", event=load_event)
+def deleted(event):
     return render_template("registrations/deleted.html", event=event)

@@ -9,6 +9,7 @@ from ...forms.recipe import perform
 from ...permissions import guard
 from ...services import vote as votes
 from ...services.events.lookup import load_event
+from ...services.live import transitions as live_transitions
 from ..events import panels
 
 bp = Blueprint("vote_admin", __name__, url_prefix="/events/<int:event_id>/vote")
@@ -30,8 +31,12 @@ def screen(event):
 
 
 def _change(event, action, done: str):
-    perform(lambda: action(event, by=current_user),
-            success=done)
+    def change():
+        result = action(event, by=current_user)
+        live_transitions.touch(event)  # the stage screen shows the vote's code while it is open
+        return result
+
+    perform(change, success=done)
     return redirect(url_for("vote_admin.index", event_id=event.id))
 
 

@@ -9,6 +9,7 @@ from ...database import utcnow
 from ...errors import Invalid
 from ...extensions import db
 from ...models import CallForPitches, CfpQuestion, Event, QuestionKind, User
+from ..audit import trail as audit
 
 CHOICE_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
 
@@ -42,6 +43,13 @@ def update_call(event: Event, *, by: User, opens_at: datetime | None, closes_at:
     if closes_at and closes_at > event.starts_at:
         raise Invalid(_("The call must close before the event starts."), field="closes_at")
     call = ensure_call(event)
+    before = {"cfp_opens_at": event.cfp_opens_at, "cfp_closes_at": event.cfp_closes_at,
+              "deck_required": call.deck_required}
+    after = {"cfp_opens_at": opens_at, "cfp_closes_at": closes_at, "deck_required": deck_required}
+    changed = [k for k in after if after[k] != before[k]]
+    if changed:
+        audit.record(by, "application.call_changed", subject=event, before={k: before[k] for k in changed},
+                     after={k: after[k] for k in changed})
     event.cfp_opens_at, event.cfp_closes_at = opens_at, closes_at
     call.deck_required = deck_required
     call.rejection_text_de = rejection_text_de.strip()

@@ -17,6 +17,7 @@ from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...i18n import clock
 from ...models import Application, ApplicationStatus, Event, PitchSlot, User
+from ..audit import trail as audit
 from .call import call_for, ensure_call
 
 
@@ -133,7 +134,11 @@ def is_published(event: Event) -> bool:
 
 
 def publish(event: Event, *, by: User, published: bool = True) -> None:
-    ensure_call(event).lineup_published_at = utcnow() if published else None
+    call = ensure_call(event)
+    if bool(call.lineup_published_at) != published:
+        audit.record(by, "application.lineup_published" if published else "application.lineup_withdrawn",
+                     subject=event)
+    call.lineup_published_at = utcnow() if published else None
     _line_up_changed(event)
 
 

@@ -45,7 +45,7 @@ def allowed_moves(application: Application) -> list[ApplicationStatus]:
 
 
 def decide(application: Application, to_status: ApplicationStatus, *, by: User, expected: str | None = None) -> None:
-    """Move the application to ``to_status``; record who did it and tell the startup's members.
+    """Move the application to ``to_status``; record who did it and draft the mail to the startup's members.
 
     ``expected`` is the status the organiser saw: if someone else moved it meanwhile, nothing happens.
     """
@@ -71,8 +71,7 @@ def decide(application: Application, to_status: ApplicationStatus, *, by: User, 
         touch(event_name(application.event_id), FEEDS)  # the line-up changed (a bulk DELETE)
     db.session.flush()
     db.session.refresh(application)
-    if to_status != S.SUBMITTED:
-        _notify(application, to_status)
+    _notify(application, to_status)
 
 
 def decide_many(applications: list[Application], to_status: ApplicationStatus, *, by: User) -> tuple[int, int]:
@@ -115,14 +114,25 @@ def rejection_text(event: Event, startup: Startup, locale: str) -> str:
 
 
 def _notify(application: Application, status: ApplicationStatus) -> None:
+    """The members' mail, held as a draft the organiser previews and sends in a batch (services/outbox/drafts.py);
+    a later decision replaces a draft not sent yet, and a step back to "submitted" drops it."""
+    topic = f"application:{application.id}"
+    if status == S.SUBMITTED:
+        mail.discard_held(topic)
+        return
     members = db.session.scalars(db.select(User).join(StartupMember, StartupMember.user_id == User.id)
                                  .filter(StartupMember.startup_id == application.startup_id))
-    link = external_url("startups.mine")
     for user in members:
-        mail.queue(mail.render("applications_decision", to=user.email, locale=user.locale, user=user,
-                               application=application, event=application.event, startup=application.startup,
-                               status=str(status), link=link,
-                               rejection=rejection_text(application.event, application.startup, user.locale)))
+        mail.queue(decision_mail(application, user, status), hold=True, topic=topic)
+
+
+def decision_mail(application: Application, user: User, status: ApplicationStatus, locale: str | None = None):
+    """The decision mail to one member, in their language (or ``locale``, for the organiser's preview)."""
+    locale = locale or user.locale
+    return mail.render("applications_decision", to=user.email, locale=locale, user=user, application=application,
+                       event=application.event, startup=application.startup, status=str(status),
+                       link=external_url("startups.mine"),
+                       rejection=rejection_text(application.event, application.startup, locale))
 
 
 def _status(status) -> str:

@@ -9,7 +9,7 @@ from . import query as audit_query
 
 
 def header() -> list[str]:
-    return [_("When"), _("Who"), _("E-mail"), _("What"), _("Code"), _("Camp"), _("Subject"), _("Number"),
+    return [_("When"), _("Who"), _("E-mail"), _("What"), _("Code"), _("Camp"), _("Changed item"), _("Number"),
             _("Change")]
 
 

@@ -5,7 +5,8 @@
 
 ``record`` adds the entry to the current transaction: it is kept exactly when the change it describes is
 committed, and rolled back with it. ``record_export`` commits at once in a short transaction of its own, since a
-download changes nothing and its request commits nothing.
+download (a GET) changes nothing and its request commits nothing; in a request that writes (a POST) it joins that
+request's transaction instead.
 """
 
 import enum
@@ -15,7 +16,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from ...database import utcnow, write_intent
+from ...database import utcnow, write_intent, writes_intended
 from ...extensions import current_engine, db
 from ...models import AuditEntry, Event
 
@@ -47,6 +48,11 @@ def record_export(by, what: str, *, rows: int, subject=None, camp=None, event=No
     """
     values = _values(by, f"export.{what}", subject=subject, camp=camp, event=event, before={},
                      after={"rows": rows, **(details or {})}, label=None)
+    if writes_intended():
+        # A request that writes holds SQLite's write lock already: a second connection would wait for it. The
+        # entry joins that transaction and is committed with it, at the edge.
+        db.session.add(AuditEntry(**values))
+        return
     # A separate connection: the request's own transaction (a read snapshot on SQLite) is left as it is.
     with write_intent(), current_engine().begin() as conn:
         conn.execute(sa.insert(AuditEntry).values(**values))

@@ -12,6 +12,7 @@ from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import Challenge, ChallengeStatus, User
 from ..accounts.account import external_url
+from ..audit import trail as audit
 from .companies import contacts_of
 
 S = ChallengeStatus
@@ -42,7 +43,9 @@ def move(challenge: Challenge, to: ChallengeStatus, *, by: User, note: str = "")
     db.session.refresh(challenge)
     if changed != 1:
         raise Conflict(_("Someone else has just decided on this challenge."), code="changed_meanwhile")
-    if to in DECISIONS:
+    if to in DECISIONS:  # the camp's organisers decide; the company's own moves are not staff's changes
+        audit.record(by, f"challenge.{to.value}", subject=challenge, camp=challenge.camp, before={"status": before},
+                     after={"status": to, **({"note": note.strip()[:500]} if note.strip() else {})})
         _tell_company(challenge)
 
 

@@ -6,6 +6,7 @@ from ...database import utcnow
 from ...errors import Conflict, Invalid
 from ...extensions import db
 from ...models import AgendaBlock, BlockKind, Event, EventStatus
+from ..audit import trail as audit
 
 
 def _check(event: Event, *, kind, title, starts_at, ends_at, ignore: AgendaBlock | None = None) -> None:
@@ -43,16 +44,27 @@ def add_block(event: Event, *, by, kind, title, starts_at, ends_at) -> AgendaBlo
     event.blocks.sort(key=lambda b: b.starts_at)
     _touch(event)
     db.session.flush()
+    audit.record(by, "event.block_added", subject=block, event=event, after=_times(block))
     return block
+
+
+def _times(block: AgendaBlock) -> dict:
+    return {"title": block.title, "starts_at": block.starts_at, "ends_at": block.ends_at}
 
 
 def update_block(block: AgendaBlock, *, by, kind, title, starts_at, ends_at) -> None:
     event = block.event
     _check(event, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, ignore=block)
+    before = _times(block)
     block.kind, block.title, block.starts_at, block.ends_at = BlockKind(kind), title.strip(), starts_at, ends_at
     event.blocks.sort(key=lambda b: b.starts_at)
     _touch(event)
     db.session.flush()
+    after = _times(block)
+    changed = [k for k in after if after[k] != before[k]]
+    if changed:
+        audit.record(by, "event.block_changed", subject=block, event=event,
+                     before={k: before[k] for k in changed}, after={k: after[k] for k in changed})
 
 
 def remove_block(block: AgendaBlock, *, by) -> None:
@@ -60,6 +72,7 @@ def remove_block(block: AgendaBlock, *, by) -> None:
     if event.status == EventStatus.CANCELLED:
         raise Conflict(_l("A cancelled event cannot be changed. Copy it to schedule it again."),
                        code="event_cancelled")
+    audit.record(by, "event.block_removed", subject=block, event=event, before=_times(block))
     event.blocks.remove(block)
     _touch(event)
     db.session.flush()

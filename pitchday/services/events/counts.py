@@ -13,13 +13,14 @@ class Counter:
     key: str
     label: object  # a lazy translated string
     count: Callable[[list[int]], dict[int, int]]
+    endpoint: str | None = None  # where the figure links to, given ``event_id`` (the area's own page)
 
 
 COUNTERS: list[Counter] = []
 
 
-def register(key: str, label, count: Callable[[list[int]], dict[int, int]]) -> None:
-    COUNTERS.append(Counter(key, label, count))
+def register(key: str, label, count: Callable[[list[int]], dict[int, int]], endpoint: str | None = None) -> None:
+    COUNTERS.append(Counter(key, label, count, endpoint))
 
 
 def counts_for(event_ids: list[int]) -> dict[str, dict[int, int]]:

@@ -160,7 +160,8 @@ def set_status(event: Event, status: EventStatus, *, by, note: str = "") -> None
     moved = db.session.execute(
         db.update(Event).where(Event.id == event.id, Event.status == old)
         .values(status=status, sequence=Event.sequence + (0 if old == EventStatus.DRAFT else 1),
-                updated_at=utcnow())
+                updated_at=utcnow(),
+                **({"postponed_from": Event.starts_at} if status == EventStatus.POSTPONED else {}))
         .execution_options(synchronize_session=False)
     ).rowcount
     if moved != 1:

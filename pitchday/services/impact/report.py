@@ -6,7 +6,7 @@ own figures this module cannot see (check-ins, jurors) register a counter in ``E
 """
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -155,16 +155,29 @@ def _event_values(event_id: int, figures: dict) -> dict:
     return values
 
 
-def report_rows_for_csv(report: Report) -> list[list]:
-    header = ["camp", "period", *COLUMNS]
-    lines = [header]
-    for row in [*report.rows, report.total]:
-        line = [row.camp or "total", row.period or "all"]
-        for column in COLUMNS:
-            value = row.attendance_rate if column == "attendance_rate" else row.figures[column]
-            line.append("" if value is None else value)
-        lines.append(line)
-    return lines
+def report_header() -> Iterator:
+    """The CSV's column names, made as the file is written, so they come out in the file's language."""
+    from .labels import attendee_type_label, follow_up_label
+
+    yield from (_l("Camp"), _l("Period"))
+    for column in COLUMNS:
+        if column.startswith("type_"):
+            yield attendee_type_label(column.removeprefix("type_"))
+        elif column.startswith("followup_"):
+            yield follow_up_label(column.removeprefix("followup_"))
+        else:
+            yield LABELS.get(column) or EXTRA_FIGURES[column].label
+
+
+def report_rows(report: Report) -> Iterator[list]:
+    """One row per camp and period, then the total; the CSV writer formats the attendance rate."""
+    for row in report.rows:
+        yield [row.camp, row.period, *_figures(row)]
+    yield [_l("Total"), "", *_figures(report.total)]
+
+
+def _figures(row: Row) -> list:
+    return [row.attendance_rate if column == "attendance_rate" else row.figures[column] for column in COLUMNS]
 
 
 LABELS = {

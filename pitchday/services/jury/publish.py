@@ -36,20 +36,23 @@ def award_candidates(results: jury_results.EventResults) -> list[AwardCandidate]
             for p in results.stats.ranked("raw_rank") if p.application_id in slots]
 
 
-def add_award(event: Event, application: Application, *, title: str, position: int = 0) -> Award:
+def add_award(event: Event, application: Application, *, title: str, position: int = 0, by=None) -> Award:
     title = (title or "").strip()
     if not title:
         raise Invalid(_("Name the award."), field="title")
     award = Award(event_id=event.id, application_id=application.id, title=title[:120], position=position)
     db.session.add(award)
     db.session.flush()
+    audit.record(by, "jury.award_added", subject=award, event=event,
+                 after={"title": award.title, "startup": application.startup.name})
     return award
 
 
-def remove_award(event: Event, award_id: int) -> None:
+def remove_award(event: Event, award_id: int, *, by=None) -> None:
     award = db.session.get(Award, award_id)
     if award is None or award.event_id != event.id:
         raise Invalid(_("No such award."))
+    audit.record(by, "jury.award_removed", subject=award, event=event, before={"title": award.title})
     db.session.delete(award)
     db.session.flush()
 

@@ -17,6 +17,8 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
 from ...extensions import db
+from ..cache import versions as cache_versions
+from . import waiting
 
 LOCAL_TTL = 0.25  # seconds a process trusts the version it read last: at most 4 reads per second per event
 _KEY = "pitchday:live:v:{}"
@@ -40,8 +42,10 @@ def _redis(url: str):
 
 
 def changed(event_id: int, version: int) -> None:
-    """Announce ``version`` once the current transaction commits."""
+    """Announce ``version`` once the current transaction commits; the cached event page, which shows who is on
+    stage, is built anew."""
     db.session.info.setdefault("live_versions", {})[event_id] = version
+    cache_versions.touch(cache_versions.event_name(event_id))
 
 
 @sa_event.listens_for(Session, "after_commit")
@@ -77,14 +81,20 @@ def _remember(event_id: int, version: int) -> None:
         known = _local.get(event_id)
         if known is None or version >= known[0]:
             _local[event_id] = (version, time.monotonic())
+    waiting.wake(event_id, version)
 
 
 def current_version(event_id: int, config, engine) -> int | None:
     """The event's live version as the shared store knows it (None: never run live); cheap enough per poll."""
-    now = time.monotonic()
     known = _local.get(event_id)
-    if known is not None and now - known[1] < LOCAL_TTL:
+    if known is not None and time.monotonic() - known[1] < LOCAL_TTL:
         return known[0]
+    return fresh_version(event_id, config, engine)
+
+
+def fresh_version(event_id: int, config, engine) -> int | None:
+    """The version read from Redis (or the database) now, also kept as this process's copy."""
+    now = time.monotonic()
     version = None
     url = redis_url(config)
     if url and now - _redis_failed_at.get(url, -60.0) > 30:
@@ -103,6 +113,7 @@ def current_version(event_id: int, config, engine) -> int | None:
     if version is not None:
         with _lock:
             _local[event_id] = (version, now)
+        waiting.wake(event_id, version)
     return version
 
 
@@ -115,3 +126,49 @@ def forget_all() -> None:
     """Tests: start from an empty local cache."""
     with _lock:
         _local.clear()
+        _bodies.clear()
+
+
+# --- the state's body, shared the same way ------------------------------------------------------------------
+# When the show moves, every screen asks for the new state within about a second. Built once (by whichever
+# process is asked first) and kept here and in Redis, it is handed out by the poll shortcut without Flask, so
+# 300 screens cost 300 small writes rather than 300 renders. Only public events' states are kept (the route
+# decides); a draft's state always goes through its permission check.
+_BODY_KEY = "pitchday:live:body:{}"
+_bodies: dict[int, tuple[int, bytes]] = {}
+
+
+def store_body(event_id: int, version: int, body: bytes, config) -> None:
+    with _lock:
+        known = _bodies.get(event_id)
+        if known is None or version >= known[0]:
+            _bodies[event_id] = (version, body)
+    url = redis_url(config)
+    if url and time.monotonic() - _redis_failed_at.get(url, -60.0) > 30:
+        try:
+            _redis(url).set(_BODY_KEY.format(event_id), str(version).encode() + b"\n" + body, ex=6 * 3600)
+        except Exception:  # noqa: BLE001
+            _redis_failed_at[url] = time.monotonic()
+
+
+def body_for(event_id: int, version: int, config) -> bytes | None:
+    """The public state's body of exactly this version, if some process has built it; else None."""
+    known = _bodies.get(event_id)
+    if known is not None and known[0] == version:
+        return known[1]
+    url = redis_url(config)
+    if not url or time.monotonic() - _redis_failed_at.get(url, -60.0) <= 30:
+        return None
+    try:
+        raw = _redis(url).get(_BODY_KEY.format(event_id))
+    except Exception:  # noqa: BLE001
+        _redis_failed_at[url] = time.monotonic()
+        return None
+    if not raw:
+        return None
+    stored, _sep, body = raw.partition(b"\n")
+    if int(stored) != version:
+        return None
+    with _lock:
+        _bodies[event_id] = (version, body)
+    return body

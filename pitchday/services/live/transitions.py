@@ -18,12 +18,11 @@ from flask_babel import lazy_gettext as _l
 from ...database import utcnow
 from ...errors import Conflict, Invalid
 from ...extensions import db
-from ...models import Event, User
+from ...models import Application, Event, User
 from ...models.live import LiveAction, LiveState, Phase
 from .. import vote as votes
-from . import channel
+from . import channel, trail
 from . import state as live_state
-from .hooks import after_action
 from .timing import elapsed
 
 W, P, Q, E = Phase.WAITING, Phase.PITCH, Phase.QA, Phase.ENDED
@@ -158,8 +157,21 @@ def _log(event: Event, action: str, version: int, by: User | None, snap: dict, c
                        before=live_state.to_json(snap), detail=str(on_stage or ""), at=context.now)
     db.session.add(entry)
     db.session.flush()
-    after_action(event, entry, by)
+    state = live_state.state_of(event)
+    trail.record(event, action, by, _summary(event, snap["phase"], snap["current"], snap["order_ids"]),
+                 _summary(event, state.phase, state.current, state.order_ids))
     return entry
+
+
+def _summary(event: Event, phase, current: int, order_ids: str) -> dict:
+    """What the audit entry says of a state: the phase and who was on stage."""
+    order = live_state.show_order(event, None) if not order_ids else None
+    ids = live_state.parse_ids(order_ids) if order_ids else [slot.application.id for slot in order]
+    name = None
+    if current < len(ids):
+        application = db.session.get(Application, ids[current])
+        name = application.startup.name if application is not None else None
+    return {"phase": str(phase), "on_stage": name}
 
 
 def last_undoable(event: Event) -> LiveAction | None:

@@ -1,9 +1,9 @@
 """What the screens receive: the show's public state (stage, jurors, founders, the event page) and the control
 room's extras (allowed actions, the jury's progress on the startup on stage).
 
-The public state depends only on the version and the language, so each process builds it once per version and
-hands the same bytes to every screen; the screens add the server's clock (``server_now``) themselves from the
-response's header, which is why it is not part of the cached body.
+The public state depends only on the version (it holds no translated text: sectors are slugs the page names in
+its own language), so it is built once per version and the same bytes go to every screen; the server's clock
+travels in a header (``X-Server-Now``), not in the cached body.
 """
 
 import json
@@ -11,8 +11,6 @@ from collections import OrderedDict
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask_babel import get_locale
-from flask_babel import gettext as _
 
 from ...database import utcnow
 from ...extensions import db
@@ -20,7 +18,6 @@ from ...models import Award, Event, Juror, JuryPublication, Score, ScoreSheet
 from ...models.jury import Conflict as JuryConflict
 from ...models.jury import JurorStatus
 from ...models.live import Phase
-from ...sectors import sector_label
 from .. import vote as votes
 from ..accounts.account import external_url
 from ..jury import rubric as jury_rubric
@@ -36,7 +33,7 @@ def _ms(value: datetime | None) -> int | None:
 def _startup(slot, event: Event) -> dict:
     startup = slot.startup
     return {"application_id": slot.application.id, "name": startup.name, "one_liner": startup.one_liner or "",
-            "camp": event.camp.name, "sectors": [sector_label(s) for s in startup.sectors]}
+            "camp": event.camp.name, "sectors": startup.sectors}  # slugs: the page names them in its language
 
 
 def awards_published(event: Event) -> bool:
@@ -51,7 +48,7 @@ def _awards(event: Event) -> list[dict]:
     settings = votes.settings_of(event)
     if settings is not None and settings.published_at is not None:
         tally = votes.tally(event)
-        rows += [{"title": _("Audience award"), "name": slot.startup.name} for slot, count, place in tally.rows
+        rows += [{"title": None, "audience": True, "name": slot.startup.name} for slot, count, place in tally.rows
                  if place == 1 and count > 0]
     return rows
 
@@ -88,11 +85,11 @@ _CACHE_SIZE = 64
 
 
 def public_state_bytes(event: Event) -> tuple[int, bytes]:
-    """The public state as JSON bytes, built once per (event, version, language) in this process."""
+    """The public state as JSON bytes, built once per (event, version) in this process."""
     state = live_state.state_of(event)
     version = state.version if state is not None else 0
     # The row's id and last change too: a test database (or a restored backup) can reuse an event's id and version.
-    key = (event.id, version, state.id if state else 0, state.updated_at if state else None, str(get_locale()))
+    key = (event.id, version, state.id if state else 0, state.updated_at if state else None)
     body = _CACHE.get(key)
     if body is None:
         body = json.dumps(public_state(event), separators=(",", ":")).encode()

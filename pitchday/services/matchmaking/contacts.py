@@ -1,15 +1,16 @@
 """A startup's contacts after the event: the people it met and those who asked to meet it, each only when
 they agreed to share their contact (an attendee's opt-in; a juror asking for a follow-up talk shares theirs)."""
 
-import csv
-import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
 from ...database import utcnow
 from ...extensions import db
 from ...models.matchmaking import MatchmakingProfile, Meeting, MeetingRequest, MeetingStatus, RequestSide, RequestStatus
+from ..impact.labels import attendee_type_label
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,12 @@ def contacts_for(startup, event) -> list[Contact]:
     return sorted(contacts, key=lambda c: c.name.lower())
 
 
-def contacts_csv(contacts: list[Contact]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["name", "organisation", "email", "attendee_type", "met", "asked_to_meet", "reason"])
+CONTACTS_HEADER = [_l("Name"), _l("Organisation"), _l("E-mail"), _l("Attendee type"), _l("Met"),
+                   _l("Asked to meet"), _l("Reason")]
+
+
+def contact_rows(contacts: list[Contact]) -> Iterator[list]:
+    """Rows for the one CSV writer, which neutralises what attendees typed (name, organisation, reason)."""
     for c in contacts:
-        writer.writerow([_safe(c.name), _safe(c.organisation), c.email, c.attendee_type, "yes" if c.met else "no",
-                         "yes" if c.asked else "no", _safe(c.reason)])
-    return out.getvalue()
-
-
-def _safe(value: str) -> str:
-    """Keep spreadsheets from running a cell typed by someone else as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        yield [c.name, c.organisation, c.email, attendee_type_label(c.attendee_type),
+               _l("yes") if c.met else _l("no"), _l("yes") if c.asked else _l("no"), c.reason]

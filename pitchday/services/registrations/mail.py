@@ -1,14 +1,14 @@
-"""E-mails to attendees, in their own language: ticket (confirmed, promoted, re-sent, reminder) and waiting list.
+"""E-mails to attendees, in their own language: ticket (confirmed, promoted, re-sent, reminder), waiting list and
+the confirmation of a cancellation.
 
 Ticket mails carry the QR code as an inline PNG, the ticket link and the event as an .ics attachment.
 """
 
-import functools
-
 from flask import current_app, has_request_context
 
 from ... import mail
-from ...models import Registration, RegistrationStatus
+from ...extensions import db
+from ...models import Event, Registration, RegistrationStatus
 from ..calendar.ics import event_ics
 from .tickets import qr_png
 from .waiting_list import waiting_position
@@ -16,23 +16,19 @@ from .waiting_list import waiting_position
 QR_CID = "ticket-qr@pitchday"
 
 
-class QrAttachment:
-    """The ticket's QR code as a mail attachment, drawn only when the mail is built after the commit.
+def _qr(secret: str) -> bytes:
+    return qr_png(secret, box_size=8)
 
-    Drawing it is the slowest part of registering; on SQLite a registration rush queues on the write lock,
-    which should be held for the seat decision only. Quacks like ``mail.Attachment``.
-    """
 
-    filename = "ticket-qr.png"
-    mimetype = "image/png"
-    inline_id = QR_CID
+def _event_ics(event_id: int) -> bytes:
+    return event_ics(db.session.get(Event, event_id))
 
-    def __init__(self, secret: str):
-        self.secret = secret
 
-    @functools.cached_property
-    def content(self) -> bytes:
-        return qr_png(self.secret, box_size=8)
+# Drawn by the worker when it sends, from the ticket's secret and the event's id kept in the outbox row:
+# drawing the QR code is the slowest part of a ticket mail, and a registration rush should hold SQLite's write
+# lock for the seat decision only.
+mail.register_attachment("ticket_qr", _qr)
+mail.register_attachment("event_ics", _event_ics)
 
 
 def _render(template: str, **kwargs) -> mail.Mail:
@@ -60,8 +56,8 @@ def meeting_link(registration: Registration) -> str | None:
 
 def _ticket_mail(registration: Registration, kind: str) -> None:
     event = registration.event
-    attachments = [QrAttachment(registration.ticket_secret),
-                   mail.Attachment("event.ics", event_ics(event), "text/calendar; method=PUBLISH")]
+    attachments = [mail.Ref("ticket_qr", "ticket-qr.png", "image/png", QR_CID, secret=registration.ticket_secret),
+                   mail.Ref("event_ics", "event.ics", "text/calendar; method=PUBLISH", event_id=event.id)]
     mail.queue(_render("registrations_ticket", to=registration.email, locale=registration.locale,
                        attachments=attachments, kind=kind, registration=registration, event=event,
                        link=ticket_link(registration), meet_link=meeting_link(registration), qr_cid=QR_CID))
@@ -95,3 +91,10 @@ def ticket_again(registration: Registration) -> None:
         _ticket_mail(registration, "again")
     else:
         _waiting_mail(registration, again=True)
+
+
+def cancelled(registration: Registration) -> None:
+    """The attendee cancelled: a confirmation, so a tap by mistake (or by someone with the link) is noticed."""
+    mail.queue(_render("registrations_cancelled", to=registration.email, locale=registration.locale,
+                       registration=registration, event=registration.event,
+                       register_link=f"{current_app.config['BASE_URL'].rstrip('/')}/events/{registration.event_id}"))

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _
 from ...errors import Conflict
 from ...extensions import db
 from ...models import Event, RegistrationQuestion, User
+from ..audit import trail as audit
 
 MAX_QUESTIONS = 5
 
@@ -23,10 +24,14 @@ def add(event: Event, label: str, *, by: User) -> RegistrationQuestion:
                                     position=max((q.position for q in existing), default=0) + 1)
     db.session.add(question)
     db.session.flush()
+    audit.record(by, "registration.question_added", subject=question, event=event, label=question.label,
+                 after={"label": question.label})
     return question
 
 
 def remove(question: RegistrationQuestion, *, by: User) -> None:
     """Remove a question; answers already given stay with their registrations (shown under the old label)."""
+    audit.record(by, "registration.question_removed", subject=question, label=question.label,
+                 before={"label": question.label})
     db.session.delete(question)
     db.session.flush()

@@ -49,9 +49,12 @@ def normalise_email(email: str) -> str:
 # --- the registration window ------------------------------------------------------------------------------
 
 def window_state(event: Event, now: datetime | None = None) -> str:
-    """'open', 'not_yet', 'closed' or 'unavailable' (not published). Without a closing time, it closes at the start."""
+    """'open', 'not_yet', 'closed', 'paused' (postponed, no new date yet) or 'unavailable' (not published).
+    Without a closing time, it closes at the start. A postponed event with its new date set takes registrations."""
     now = now or utcnow()
-    if event.status != EventStatus.PUBLISHED:
+    if event.status == EventStatus.POSTPONED and event.awaiting_new_date:
+        return "paused"
+    if event.status not in (EventStatus.PUBLISHED, EventStatus.POSTPONED):
         return "unavailable"
     if event.registration_opens_at and now < event.registration_opens_at:
         return "not_yet"
@@ -67,6 +70,9 @@ def _check_window(event: Event, now: datetime) -> None:
         raise Conflict(_("Registration has not opened yet."), code="registration_not_open")
     if state == "closed":
         raise Conflict(_("Registration for this event has closed."), code="registration_closed")
+    if state == "paused":
+        raise Conflict(_("Registration is paused: the event is postponed and its new date is not set yet."),
+                       code="registration_paused")
     if state == "unavailable":
         raise Conflict(_("This event does not take registrations."), code="registration_unavailable")
 
@@ -230,6 +236,13 @@ def cancel(registration: Registration, *, by: User | None = None, now: datetime 
     if not was_confirmed:
         return []
     return fill_free_seats(registration.event, now=now)
+
+
+def cancel_own(registration: Registration, *, now: datetime | None = None) -> list:
+    """The attendee cancels from the ticket page: as ``cancel``, and they get a confirmation by e-mail."""
+    promoted = cancel(registration, now=now)
+    notify.cancelled(registration)
+    return promoted
 
 
 def confirm_by_hand(registration: Registration, *, by: User, now: datetime | None = None) -> None:

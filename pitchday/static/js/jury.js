@@ -5,6 +5,7 @@
   var KEY = "pitchday-jury-" + body.dataset.event + "-" + body.dataset.juror;
   var csrf = doc.querySelector("meta[name=csrf-token]").content;
   var busy = false, failed = "", needLogin = false;
+  var percentFormat = new Intl.NumberFormat(doc.documentElement.lang || "de", {style: "percent", maximumFractionDigits: 0});
   doc.documentElement.className += " js";
   body.className += " js";
 
@@ -69,7 +70,8 @@
       var w = +fs.dataset.w, lo = +fs.dataset.min, hi = +fs.dataset.max;
       sum += w * (checked.value - lo) / (hi - lo); weights += w;
     });
-    doc.getElementById("total").textContent = weights ? Math.round(100 * sum / weights) + " %" : "–";
+    // In the page's language, as the server writes it: "65 %" in German, "65%" in English.
+    doc.getElementById("total").textContent = weights ? percentFormat.format(sum / weights) : "–";
   }
 
   var seq = Date.now();

@@ -23,19 +23,26 @@
     samples += 1;
   }
 
+  /* A server that can hold a poll (threaded workers) answers when the show moves or after 10 s and says
+     "ask again at once" (X-Live-Next-Poll: 0); one that cannot answers at once and says "in a second". */
   function watch(url, onState, onNet, asText) {
-    var tag = null, wait = POLL_MS, online = null;
+    var tag = null, wait = POLL_MS, next = POLL_MS, online = null, pending = null, held = /[?&]wait=1/.test(url);
     function net(ok) { if (ok !== online) { online = ok; if (onNet) { onNet(ok); } } }
-    function again() { setTimeout(poll, wait + Math.random() * 100); }
+    function again() {
+      clearTimeout(pending);
+      pending = setTimeout(poll, (online === false ? wait : next) + Math.random() * 100);
+    }
     function poll() {
       var headers = {Accept: "application/json"}, sent = Date.now();
       if (tag) { headers["If-None-Match"] = tag; }
       var abort = window.AbortController ? new AbortController() : null;
-      var timer = setTimeout(function () { if (abort) { abort.abort(); } }, 4000);
+      var timer = setTimeout(function () { if (abort) { abort.abort(); } }, held ? 15000 : 4000);
       fetch(url, {cache: "no-store", credentials: "same-origin", headers: headers, signal: abort && abort.signal})
         .then(function (r) {
           clearTimeout(timer);
           learnClock(sent, Date.now(), +r.headers.get("X-Server-Now"));
+          var hint = r.headers.get("X-Live-Next-Poll");
+          next = hint === null ? POLL_MS : +hint;
           if (r.status === 304) { return null; }
           if (!r.ok) { throw new Error(String(r.status)); }
           tag = r.headers.get("ETag");
@@ -48,6 +55,9 @@
         .catch(function () { clearTimeout(timer); net(false); wait = Math.min(wait * 2, MAX_BACKOFF_MS); })
         .then(again);
     }
+    // The browser knows at once when the network goes: say so without waiting for a held poll to time out.
+    window.addEventListener("offline", function () { net(false); });
+    window.addEventListener("online", function () { wait = POLL_MS; poll(); });
     poll();
     return {now: function () { tag = null; poll(); }};
   }
@@ -86,7 +96,10 @@
   function paintTimer(el, s) {
     var r = remaining(s);
     el.classList.remove("warn", "over", "idle");
-    if (r === null) { el.textContent = "–:––"; el.classList.add("idle"); return; }
+    if (r === null) {  // called but not started: the pitch's full length, greyed
+      el.textContent = s.phase === "waiting" && !s.finished ? clockText(s.pitch_seconds) : "–:––";
+      el.classList.add("idle"); return;
+    }
     el.textContent = clockText(r);
     if (r <= 0) { el.classList.add("over"); } else if (r <= 60) { el.classList.add("warn"); }
   }
@@ -101,6 +114,7 @@
   var stage = document.querySelector("[data-live-stage]");
   if (stage) {
     var d = stage.dataset, current = null, $ = function (id) { return document.getElementById(id); };
+    var sectors = JSON.parse(d.sectors || "{}");
     var render = function (s) {
       current = s;
       var on = s.on_stage;
@@ -108,7 +122,7 @@
       text($("st-label"), s.finished ? d.over : s.phase === "waiting" ? d.called : d.onstage);
       text($("st-name"), on ? on.name : event_title());
       text($("st-oneliner"), on ? on.one_liner : "");
-      text($("st-meta"), on ? [on.camp].concat(on.sectors).join(" · ") : "");
+      text($("st-meta"), on ? [on.camp].concat(on.sectors.map(function (x) { return sectors[x] || x; })).join(" · ") : "");
       text($("st-phase"), s.paused_elapsed !== null ? d.paused : d["phase" + s.phase] || "");
       show($("st-next"), !!s.next);
       text($("st-next-name"), s.next ? s.next.name : "");
@@ -122,7 +136,7 @@
       list.textContent = "";
       s.awards.forEach(function (a) {
         var li = document.createElement("li"), b = document.createElement("strong");
-        b.textContent = a.title; li.appendChild(b); li.appendChild(document.createTextNode(" " + a.name));
+        b.textContent = a.audience ? d.audience : a.title; li.appendChild(b); li.appendChild(document.createTextNode(" " + a.name));
         list.appendChild(li);
       });
       show($("st-timer-box"), !s.finished && s.awards.length === 0);

@@ -34,7 +34,7 @@
     var data = new FormData(form);
     var button = form.querySelector("button");
     if (button) { button.disabled = true; }
-    fetch(form.action, {method: "POST", credentials: "same-origin",
+    fetch(form.getAttribute("action"), {method: "POST", credentials: "same-origin",
       headers: {"Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": data.get("csrf_token")},
       body: JSON.stringify({action: data.get("action"), version: +data.get("version")})})
       .then(function (r) { return r.json().then(function (j) { say(j.message, !r.ok); }); },

@@ -1,0 +1,75 @@
+"""Held polls: where the server can hold a request without holding up others, a screen's poll waits (up to
+``HOLD_SECONDS``) for the show to move instead of being answered "unchanged" at once.
+
+Threaded servers can (gunicorn's gthread workers, the development server: ``wsgi.multithread``); gunicorn's
+sync workers cannot, since a held request would keep the worker from everything else, so there a poll is
+answered at once and the screen asks again a second later. Holding turns 300 screens' 300 requests a second
+into 30, and a change reaches them in about a tenth of a second rather than half a second on average.
+
+One watcher thread per process looks at the shared version (``channel.fresh_version``) ten times a second while
+anyone waits, and wakes the waiting requests when it moves; a change made in this process wakes them at once.
+"""
+
+import threading
+import time
+
+HOLD_SECONDS = 10.0
+WATCH_INTERVAL = 0.1
+
+_cond = threading.Condition()
+_waiting: dict[int, int] = {}  # event id -> requests waiting on it
+_seen: dict[int, int] = {}
+_watcher: dict[str, threading.Thread] = {}
+_reader: dict[str, object] = {}
+
+
+def held() -> int:
+    return sum(_waiting.values())
+
+
+def wake(event_id: int, version: int) -> None:
+    """A new version is known in this process: wake whoever waits for it."""
+    with _cond:
+        if _waiting.get(event_id) and _seen.get(event_id) != version:
+            _seen[event_id] = version
+            _cond.notify_all()
+
+
+def _watch() -> None:
+    while True:
+        with _cond:
+            while not any(_waiting.values()):
+                _cond.wait()
+            events = [event_id for event_id, n in _waiting.items() if n]
+        for event_id in events:
+            try:
+                version = _reader["read"](event_id)
+            except Exception:  # noqa: BLE001
+                version = None  # the database or Redis away for a moment: try again shortly
+            if version is not None:
+                wake(event_id, version)
+        time.sleep(WATCH_INTERVAL)
+
+
+def wait_for_change(event_id: int, version: int, read_version, timeout: float = HOLD_SECONDS) -> None:
+    """Return when the event's version differs from ``version`` or after ``timeout`` seconds."""
+    _reader["read"] = read_version  # one app per process in production; the newest in a test run
+    if "thread" not in _watcher:
+        with _cond:
+            if "thread" not in _watcher:
+                _watcher["thread"] = threading.Thread(target=_watch, daemon=True, name="pitchday-live-watcher")
+                _watcher["thread"].start()
+    deadline = time.monotonic() + timeout
+    with _cond:
+        _waiting[event_id] = _waiting.get(event_id, 0) + 1
+        # The caller's version is the newest this process knows; anyone still waiting on an older one wakes.
+        _seen[event_id] = version
+        _cond.notify_all()  # ... and the watcher, asleep for want of waiters
+        try:
+            while _seen.get(event_id, version) == version:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                _cond.wait(remaining)
+        finally:
+            _waiting[event_id] -= 1
