@@ -90,3 +90,6 @@ def complete_two_step_page(page, user) -> None:
     page.fill("#code", two_step_code(user))
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+
+
+from tests.browser.sizes import sized_page  # noqa: E402, F401  (the fixture of issue 16's two sizes)
