@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from bench.registrations_rush import CLIENTS, ROOT, SECRET, TOTAL, free_port, prepare_database, run
 
-WORKERS, THREADS, WORKER_THREADS, SMTP_DELAY = 2, 8, 16, 0.2
+WORKERS, THREADS, WORKER_THREADS, SMTP_DELAY = 2, 8, 8, 0.2
 
 
 class SlowInbox:
