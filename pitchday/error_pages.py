@@ -83,6 +83,13 @@ def init_app(app, *, orm_session: bool = True) -> None:
     @app.errorhandler(sa_exc.TimeoutError)
     def _database_error(exc):
         """The database is down or unreachable: every page says so (503, try again shortly), not a 500."""
+        if isinstance(exc, sa_exc.DataError):
+            # The database refused a value (a number beyond its column, a NUL byte) that no check before it
+            # caught: the request's data is at fault, so a 400, logged so that the missing check gets added.
+            log.warning("database refused the request's data: %s", getattr(exc, "orig", None) or exc)
+            with contextlib.suppress(sa_exc.SQLAlchemyError):
+                rollback()
+            return respond(400)
         if not database_unavailable(exc):
             return _server_error(InternalServerError(original_exception=exc))
         log.warning("database unavailable: %s", getattr(exc, "orig", None) or exc)

@@ -70,7 +70,8 @@ def _panel(event):
     return {"event": event, "live": public, "control": can("live.control", event=event)}
 
 
-register_event_panel("live/_panel.html", _panel, order=55)
+# Personal: an organiser finds the control room link in it; everyone else gets the shared, cached version.
+register_event_panel("live/_panel.html", _panel, order=55, personal=True)
 
 
 @bp.app_context_processor

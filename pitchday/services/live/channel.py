@@ -17,6 +17,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
 from ...extensions import db
+from ..cache import versions as cache_versions
 from . import waiting
 
 LOCAL_TTL = 0.25  # seconds a process trusts the version it read last: at most 4 reads per second per event
@@ -41,8 +42,10 @@ def _redis(url: str):
 
 
 def changed(event_id: int, version: int) -> None:
-    """Announce ``version`` once the current transaction commits."""
+    """Announce ``version`` once the current transaction commits; the cached event page, which shows who is on
+    stage, is built anew."""
     db.session.info.setdefault("live_versions", {})[event_id] = version
+    cache_versions.touch(cache_versions.event_name(event_id))
 
 
 @sa_event.listens_for(Session, "after_commit")
