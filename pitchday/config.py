@@ -27,6 +27,7 @@ SETTINGS = [
             "PostgreSQL: `postgresql+psycopg://user:pw@host/db`."),
     Setting("BASE_URL", "http://127.0.0.1:5000", "Public address, used in e-mails, tickets and feeds."),
     Setting("MAIL_BACKEND", "file", "`file` writes `.eml` files to `instance/outbox/`; `smtp` sends them."),
+    Setting("OUTBOX_DIR", None, "Where the `file` backend writes `.eml` files; default `instance/outbox`."),
     Setting("MAIL_SERVER", "localhost", "SMTP host."),
     Setting("MAIL_PORT", 25, "SMTP port.", int),
     Setting("MAIL_USERNAME", None, "SMTP user (optional)."),
