@@ -253,16 +253,22 @@ def two_step_code(user: User) -> str:
 
     _db.session.commit()  # end the test's read snapshot: a server thread may have written since (SQLite)
     with write_intent():
-        _db.session.execute(sa.update(User).where(User.id == user.id).values(totp_last_step=None))
+        # By e-mail: threads of the concurrency tests carry only that, not a loaded user.
+        _db.session.execute(sa.update(User).where(User.email == user.email).values(totp_last_step=None))
         _db.session.commit()
-    return pyotp.TOTP(two_step.secret_of(_db.session.get(User, user.id))).now()
+    return pyotp.TOTP(two_step.secret_of(_db.session.scalar(sa.select(User).filter_by(email=user.email)))).now()
 
 
 def complete_two_step(client: FormClient, user: User, response):
     """After the password step: type the two-step code when the app asks for one (hub admins, issue 14)."""
     if not response.headers.get("Location", "").endswith("/auth/two-step"):
         return response
-    return client.post_form("/auth/two-step", {"code": two_step_code(user)}, page="/auth/two-step")
+    if has_app_context():
+        code = two_step_code(user)
+    else:  # a client in a thread of its own (the concurrency tests) has none of the test's
+        with client.application.app_context():
+            code = two_step_code(user)
+    return client.post_form("/auth/two-step", {"code": code}, page="/auth/two-step")
 
 
 def log_in(client: FormClient, user: User, password: str = PASSWORD):
