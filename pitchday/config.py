@@ -63,7 +63,7 @@ SETTINGS = [
     Setting("RETENTION_ATTENDEE_DAYS", 180, "Days after an event ends until `purge-personal-data` anonymises its "
             "attendees' details (name, e-mail, organisation, answers); counts by status and type stay.", int),
     Setting("CACHE_URL", None, "Where built pages and calendar entries are cached: a folder of files in "
-            "`instance/cache` by default; `redis://host:6379/1` when several hosts serve the app."),
+            "`instance/cache` by default; `redis://host:6379/2` when several hosts serve the app."),
     Setting("RETENTION_AUDIT_DAYS", 730, "Days `purge-personal-data` keeps audit-trail entries (who changed or "
             "exported what); older ones are deleted.", int),
     Setting("LOG_LEVEL", "INFO", "Python log level for the app's logs on stderr."),

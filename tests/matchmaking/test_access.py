@@ -28,7 +28,7 @@ def _table(u):
         ("/impact/", [LOGIN, 403, 200, 200, 200]),
         ("/impact/report.csv", [LOGIN, 403, 200, 200, 200]),
         ("/impact/print", [LOGIN, 403, 200, 200, 200]),
-        ("/impact/charts/attendance.svg", [LOGIN, 403, 200, 200, 200]),
+        ("/impact/charts.css", [LOGIN, 403, 200, 200, 200]),
     ]
 
 

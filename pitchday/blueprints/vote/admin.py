@@ -4,12 +4,15 @@ and the event page's "Publikumspreis" panel once the result is published."""
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from ...forms.recipe import perform
 from ...permissions import guard
 from ...services import vote as votes
+from ...services.accounts.account import external_url
 from ...services.events.lookup import load_event
 from ...services.live import transitions as live_transitions
+from ...services.registrations.tickets import qr_svg_inline
 from ..events import panels
 
 bp = Blueprint("vote_admin", __name__, url_prefix="/events/<int:event_id>/vote")
@@ -26,8 +29,14 @@ def index(event):
 @bp.get("/screen")
 @guard("event.manage", event=load_event)
 def screen(event):
-    """For the projector (and for print): the screen code, large, with the address to vote at."""
-    return render_template("vote/screen.html", event=event, settings=votes.settings_of(event))
+    """For the projector (and for print): the screen code, large, with the address to vote at and a QR code of
+    that address with the code filled in, so a phone camera gets there without typing."""
+    settings = votes.settings_of(event)
+    vote_url = qr = None
+    if settings is not None:
+        vote_url = external_url("vote.code_form", screen_code=settings.screen_code)
+        qr = Markup(qr_svg_inline(vote_url, _("QR code: %(url)s", url=vote_url)))  # noqa: S704 (our own SVG)
+    return render_template("vote/screen.html", event=event, settings=settings, vote_url=vote_url, qr=qr)
 
 
 def _change(event, action, done: str):
