@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.checkin_throughput import prepare, reset, serve  # noqa: E402
+from bench.checkin_throughput import drop_baseline_table, prepare, reset, serve  # noqa: E402
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test_perf"
 
@@ -95,6 +95,7 @@ def run(name: str, url: str, args) -> None:
                 rounds.append(race(port, path, calls))
                 time.sleep(0.2)
         figures[side] = summary(rounds)
+    drop_baseline_table(url)
     ours, base = figures["pitchday"], figures["baseline"]
     print(f"\n{name}: {args.phones} phones, one ticket, {args.rounds} rounds, gunicorn -w {args.workers}")
     print(f"{'':10}{'slowest median':>16}{'slowest max':>13}{'<100 ms':>9}{'p50 all':>9}{'p95 all':>9}  one 201")

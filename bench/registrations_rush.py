@@ -6,6 +6,7 @@ run with the same clients and server: loading the registration form 1,000 times,
 an event with room for all.
 
     .venv/bin/python bench/registrations_rush.py                       # SQLite in a temporary folder
+    .venv/bin/python bench/registrations_rush.py --mail                # mail: outbox against in-request sending
     .venv/bin/python bench/registrations_rush.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/pitchday_registrations
       (PostgreSQL: the database's tables are dropped and created afresh)
 """
@@ -131,7 +132,13 @@ def check(url: str, event_id: int, numbers: list[list[int]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--mail", action="store_true", help="the mail rush (bench/mail_rush.py) instead")
     args = parser.parse_args()
+    if args.mail:
+        from bench.mail_rush import main as mail_main
+
+        mail_main(args.database_url)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
         outbox = os.path.join(tmp, "outbox")

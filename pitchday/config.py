@@ -27,6 +27,7 @@ SETTINGS = [
             "PostgreSQL: `postgresql+psycopg://user:pw@host/db`."),
     Setting("BASE_URL", "http://127.0.0.1:5000", "Public address, used in e-mails, tickets and feeds."),
     Setting("MAIL_BACKEND", "file", "`file` writes `.eml` files to `instance/outbox/`; `smtp` sends them."),
+    Setting("OUTBOX_DIR", None, "Where the `file` backend writes `.eml` files; default `instance/outbox`."),
     Setting("MAIL_SERVER", "localhost", "SMTP host."),
     Setting("MAIL_PORT", 25, "SMTP port.", int),
     Setting("MAIL_USERNAME", None, "SMTP user (optional)."),
@@ -62,7 +63,7 @@ SETTINGS = [
     Setting("RETENTION_ATTENDEE_DAYS", 180, "Days after an event ends until `purge-personal-data` anonymises its "
             "attendees' details (name, e-mail, organisation, answers); counts by status and type stay.", int),
     Setting("CACHE_URL", None, "Where built pages and calendar entries are cached: a folder of files in "
-            "`instance/cache` by default; `redis://host:6379/1` when several hosts serve the app."),
+            "`instance/cache` by default; `redis://host:6379/2` when several hosts serve the app."),
     Setting("RETENTION_AUDIT_DAYS", 730, "Days `purge-personal-data` keeps audit-trail entries (who changed or "
             "exported what); older ones are deleted.", int),
     Setting("LOG_LEVEL", "INFO", "Python log level for the app's logs on stderr."),

@@ -41,13 +41,15 @@ JSON_STATUS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
 RETRY_AFTER = 30
 
 
-def respond(status: int, message: str | None = None, *, code: str | None = None, details: dict | None = None):
+def respond(status: int, message: str | None = None, *, code: str | None = None, details: dict | None = None,
+            refusal: core.Refusal | None = None):
     title, default_message = MESSAGES.get(status, MESSAGES[500])
     message = message or str(default_message)
     if core.wants_json():
         body = {"status": code or JSON_STATUS.get(status, "error"), "message": str(message), **(details or {})}
         return jsonify(body), status
-    return render_template("errors/error.html", status=status, title=title, message=message), status
+    return render_template("errors/error.html", status=status, title=title, message=message,
+                           refusal=refusal), status
 
 
 def init_app(app, *, orm_session: bool = True) -> None:
@@ -64,6 +66,8 @@ def init_app(app, *, orm_session: bool = True) -> None:
                                       "and try again.")), code="csrf_failed")
         if exc.code == 429:
             return respond(429)
+        if isinstance(exc, core.Refused) and exc.refusal:
+            return respond(403, str(exc.refusal.reason), code="forbidden", refusal=exc.refusal)
         body, status = respond(exc.code or 500)
         response = make_response(body, status)
         if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
@@ -79,6 +83,13 @@ def init_app(app, *, orm_session: bool = True) -> None:
     @app.errorhandler(sa_exc.TimeoutError)
     def _database_error(exc):
         """The database is down or unreachable: every page says so (503, try again shortly), not a 500."""
+        if isinstance(exc, sa_exc.DataError):
+            # The database refused a value (a number beyond its column, a NUL byte) that no check before it
+            # caught: the request's data is at fault, so a 400, logged so that the missing check gets added.
+            log.warning("database refused the request's data: %s", getattr(exc, "orig", None) or exc)
+            with contextlib.suppress(sa_exc.SQLAlchemyError):
+                rollback()
+            return respond(400)
         if not database_unavailable(exc):
             return _server_error(InternalServerError(original_exception=exc))
         log.warning("database unavailable: %s", getattr(exc, "orig", None) or exc)

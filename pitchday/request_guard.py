@@ -33,6 +33,16 @@ class IdConverter(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=bounded, signed=signed)
 
 
+def as_id(text) -> int | None:
+    """``text`` (from a form or the query string) as an id when it is one: ASCII digits ("²" is a digit to
+    ``str.isdigit`` but not to ``int``) within an id column. Anything else is None, for the caller to refuse."""
+    text = text.strip() if isinstance(text, str) else ""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
+
+
 class ControlCharacter(DomainError):
     status = 400
     code = "control_character"

@@ -20,9 +20,11 @@ from pitchday.enums import Role
 from pitchday.extensions import db as _db
 from pitchday.models import Camp, User
 from pitchday.services.accounts import account as accounts
-from pitchday.services.accounts import roles
+from pitchday.services.accounts import roles, two_step
 
 PASSWORD = "correct horse battery"
+# The hub_admin fixture's two-step sign-in secret (hub admins must have it; issue 14).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PG_URL = os.environ.get("PITCHDAY_TEST_DATABASE_URL")
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
@@ -213,6 +215,7 @@ def make_user(db):
 def hub_admin(db, camps):
     user = create_user("admin@example.org", "Ada Admin")
     roles.grant(actor=None, user=user, role=Role.HUB_ADMIN)
+    two_step.enrol_known_secret(user, TOTP_SECRET)
     db.session.commit()
     return user
 
@@ -241,8 +244,30 @@ def member(db, camps):
     return create_user("member@example.org", "Mia Member")
 
 
+def two_step_code(user: User) -> str:
+    """The code ``user``'s authenticator app shows now. A code is accepted once per 30-second step, so this forgets
+    the step last used: a test may log the same person in twice within half a minute."""
+    import pyotp
+
+    from pitchday.database import write_intent
+
+    _db.session.commit()  # end the test's read snapshot: a server thread may have written since (SQLite)
+    with write_intent():
+        _db.session.execute(sa.update(User).where(User.id == user.id).values(totp_last_step=None))
+        _db.session.commit()
+    return pyotp.TOTP(two_step.secret_of(_db.session.get(User, user.id))).now()
+
+
+def complete_two_step(client: FormClient, user: User, response):
+    """After the password step: type the two-step code when the app asks for one (hub admins, issue 14)."""
+    if not response.headers.get("Location", "").endswith("/auth/two-step"):
+        return response
+    return client.post_form("/auth/two-step", {"code": two_step_code(user)}, page="/auth/two-step")
+
+
 def log_in(client: FormClient, user: User, password: str = PASSWORD):
     response = client.post_form("/auth/login", {"email": user.email, "password": password}, page="/auth/login")
+    response = complete_two_step(client, user, response)
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     return client
 

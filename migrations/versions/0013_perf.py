@@ -1,4 +1,5 @@
-"""perf: version counters of cached output (event pages, calendar entries, feeds; issue 17)
+"""perf: version counters of cached output (event pages, calendar entries, feeds) and two indexes for the
+scanners' list version (issue 17)
 
 Revision ID: perf
 Revises: live
@@ -25,7 +26,13 @@ def upgrade():
     sa.Column('changed_at', pitchday.database.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('name', name=op.f('pk_cache_versions'))
     )
+    with op.batch_alter_table('registrations', schema=None) as batch_op:
+        batch_op.create_index('ix_registrations_event_confirmed', ['event_id', 'confirmed_at'], unique=False)
+        batch_op.create_index('ix_registrations_event_cancelled', ['event_id', 'cancelled_at'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('registrations', schema=None) as batch_op:
+        batch_op.drop_index('ix_registrations_event_cancelled')
+        batch_op.drop_index('ix_registrations_event_confirmed')
     op.drop_table('cache_versions')

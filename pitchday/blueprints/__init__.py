@@ -10,7 +10,7 @@ from ..services.accounts.account import external_url
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
 from ..services.audit import retention as audit_retention  # noqa: F401  (joins purge-personal-data)
-from . import account, admin, audit, auth, camps, impact, main, outbox, showcase, startups
+from . import account, admin, audit, auth, camps, impact, main, outbox, showcase, startups, two_step
 from .challenges import board as challenge_board, company as companies
 from .tracks import links as track_links, report as track_report, startup as startup_tracks
 from .applications import founder as application_founder, manage as call_setup, review as application_review
@@ -22,7 +22,7 @@ from .registrations import admin as registrations_admin, attendee
 from .vote import admin as vote_admin, ballot
 from .live import control as live_control, poll as live_poll, screens as live_screens
 
-BLUEPRINTS = [main.bp, auth.bp, account.bp, camps.bp, admin.bp]
+BLUEPRINTS = [main.bp, auth.bp, two_step.bp, account.bp, camps.bp, admin.bp]
 BLUEPRINTS += [event_pages.bp, event_manage.bp, dashboard.bp]
 BLUEPRINTS += [showcase.bp, startups.bp, application_founder.bp, application_review.bp, call_setup.bp]
 BLUEPRINTS += [attendee.bp, registrations_admin.bp]

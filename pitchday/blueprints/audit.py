@@ -13,8 +13,17 @@ from ..services.audit import labels
 from ..services.audit import query as audit_query
 from ..services.audit import trail as audit
 from .downloads import csv_download
+from .events.panels import register_event_panel
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
+
+
+def _panel(event):
+    """On the event page, for those who may read its camp's trail: a link to the entries about this event."""
+    return {"event": event} if can("audit.camp", camp=event.camp) else None
+
+
+register_event_panel("audit/_panel.html", _panel, order=95, personal=True)
 
 
 def _read_filters():

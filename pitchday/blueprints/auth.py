@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..database import write_intent
 from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms.accounts import ForgotPasswordForm, LoginForm, ResetPasswordForm, SignUpForm
@@ -12,7 +13,7 @@ from ..permissions import guard
 from ..redirects import safe_target
 from ..services.accounts import account as accounts
 from ..services.accounts import role_links, throttle
-from ..services.accounts.session import end_session, start_link_session, start_session
+from ..services.accounts.session import end_session, hold_for_second_step, start_link_session, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -53,6 +54,10 @@ def login():
             form.form_errors.append(_("E-mail or password is not correct."))
         else:
             throttle.succeeded("LOGIN", **who)
+            if user.two_step_enabled:  # the code step logs in (blueprints/two_step.py)
+                hold_for_second_step(user, remember=form.remember.data, next_url=_safe_next(url_for("main.home")))
+                db.session.commit()
+                return redirect(url_for("two_step.code"))
             start_session(user, remember=form.remember.data)
             db.session.commit()
             return redirect(_safe_next(url_for("main.home")))
@@ -106,9 +111,14 @@ def reset_password(token):
             db.session.rollback()
             form.show_error(error, "password")
         else:
-            start_session(user)
             db.session.commit()
             flash(_("Your new password is set."), "success")
+            if user.two_step_enabled:  # a reset link proves the inbox, not the phone
+                hold_for_second_step(user, remember=False, next_url=url_for("main.home"))
+                db.session.commit()
+                return redirect(url_for("two_step.code"))
+            start_session(user)
+            db.session.commit()
             return redirect(url_for("main.home"))
     return render_template("auth/reset.html", form=form)
 
@@ -117,12 +127,16 @@ def reset_password(token):
 @guard("public")
 def role_link(token):
     """Invitation links for jurors and door staff: log in for that role at that event only."""
-    try:
-        user, scope = role_links.redeem(token)
-    except DomainError as error:
-        return render_template("errors/error.html", status=error.status, title=_("Link not valid"),
-                               message=error.message), error.status
-    start_link_session(user, scope)
+    # Opening the link writes the session's row: end the read transaction so SQLite begins the write with
+    # BEGIN IMMEDIATE (a read snapshot cannot be upgraded once another writer has committed).
     db.session.commit()
+    with write_intent():
+        try:
+            user, scope = role_links.redeem(token)
+        except DomainError as error:
+            return render_template("errors/error.html", status=error.status, title=_("Link not valid"),
+                                   message=error.message), error.status
+        start_link_session(user, scope)
+        db.session.commit()
     destination = role_links.LANDING.get(scope["scope"])
     return redirect(url_for(destination, event_id=scope["event_id"]) if destination else url_for("main.home"))

@@ -12,6 +12,8 @@ from ..services import showcase
 from ..services import startups as startup_service
 from ..services.applications import submission as application_service
 from ..services.applications.running_order import is_published, slots_for
+from ..services.cache.versions import SHOWCASE
+from .public_cache import cached_page
 
 bp = Blueprint("startups", __name__, url_prefix="/startups")
 
@@ -47,9 +49,13 @@ def new():
 @bp.get("/<slug>")
 @guard("startup.view", startup=startup_service.by_slug)
 def show(startup):
-    return render_template("applications/startups/show.html", startup=startup,
-                           pitches=startup_service.public_pitches(startup), awards=showcase.profile(startup).awards,
-                           member=is_member(current_user if current_user.is_authenticated else None, startup))
+    def render():
+        return render_template("applications/startups/show.html", startup=startup,
+                               pitches=startup_service.public_pitches(startup),
+                               awards=showcase.profile(startup).awards,
+                               member=is_member(current_user if current_user.is_authenticated else None, startup))
+
+    return cached_page("startup-profile", startup.slug, (SHOWCASE,), render)
 
 
 @bp.route("/<slug>/edit", methods=["GET", "POST"])

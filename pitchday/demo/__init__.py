@@ -35,4 +35,6 @@ def print_logins(echo) -> None:
     for module in SEEDERS:
         for role, email in getattr(module, "LOGINS", []):
             echo(f"  {role:<34} {email}")
+    echo(f"The hub admin also types a two-step code: add the key {foundation.DEMO_TOTP_SECRET} to an authenticator "
+         "app, or run: .venv/bin/python -m pitchday.demo.totp")
     echo("")

@@ -5,7 +5,7 @@ from ..enums import Role
 from ..extensions import db
 from ..models import Camp, RoleGrant, User
 from ..services.accounts import account as accounts
-from ..services.accounts import roles
+from ..services.accounts import roles, two_step
 
 DEMO_PASSWORD = "zeche-zollverein"  # passes the password rules (no site name, not a common one)
 
@@ -39,6 +39,9 @@ CAMPS = [
 ]
 
 ADMIN_EMAIL = "admin@pitchday.example"
+# Hub admins sign in with two steps (issue 14): the demo admin's authenticator secret is known and printed with the
+# logins, so whoever runs the demo can add it to an app (or compute the code: README).
+DEMO_TOTP_SECRET = "ZECHEZOLLVEREINDEMOTOTPSECRETKEY"
 LOGINS = [("hub admin", ADMIN_EMAIL)] + [(f"organiser {c['city']}", f"orga-{c['slug']}@pitchday.example")
                                          for c in CAMPS]
 
@@ -69,6 +72,8 @@ def seed() -> None:
             db.session.flush()
     admin = demo_user(ADMIN_EMAIL, "Hanna Hubmann")
     _ensure_role(admin, Role.HUB_ADMIN)
+    if not admin.two_step_enabled:
+        two_step.enrol_known_secret(admin, DEMO_TOTP_SECRET)
     for data in CAMPS:
         camp = db.session.scalar(db.select(Camp).filter_by(slug=data["slug"]))
         organiser = demo_user(f"orga-{data['slug']}@pitchday.example", f"Orga {data['city']}")

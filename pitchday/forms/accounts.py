@@ -58,3 +58,8 @@ class ChangeEmailForm(Form):
 
 class ConfirmForm(Form):
     """A bare form: only the CSRF token, for buttons that change something."""
+
+
+class TwoStepCodeForm(Form):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)],
+                       description=_l("The six digits your authenticator app shows, or one of your recovery codes."))

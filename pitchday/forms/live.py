@@ -1,15 +1,10 @@
-"""Forms of the live show: a control-room tap (the action and the version it saw) and control-room staff."""
+"""Forms of the live show: control-room staff, and bare buttons (the taps are read by the route: JSON or form)."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, HiddenField, IntegerField, StringField
-from wtforms.validators import DataRequired, Email, InputRequired, Length
+from wtforms import EmailField, StringField
+from wtforms.validators import DataRequired, Email, Length
 
 from .base import Form
-
-
-class ActionForm(Form):
-    action = HiddenField(validators=[DataRequired(), Length(max=20)])
-    version = IntegerField(validators=[InputRequired()])
 
 
 class StaffForm(Form):

@@ -5,6 +5,7 @@ from wtforms import SearchField, SelectField
 from wtforms.validators import Length, Optional
 
 from ..models import Stage
+from ..request_guard import as_id
 from ..sectors import sector_choices
 from ..services.applications.labels import STAGE_LABELS
 from ..services.showcase import MAX_PAGE, Filters
@@ -32,4 +33,5 @@ class ShowcaseFilterForm(Form):
                        query=(self.q.data or "").strip())
 
     def page_number(self) -> int:
-        return min(int(self._page), MAX_PAGE) if self._page.isdigit() and len(self._page) < 7 else 1
+        page = as_id(self._page)
+        return min(page, MAX_PAGE) if page else 1

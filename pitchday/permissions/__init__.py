@@ -14,6 +14,6 @@ from . import vote  # noqa: F401
 from . import audit  # noqa: F401
 from . import live  # noqa: F401
 from . import outbox  # noqa: F401  (the mail log, issue 15)
-from .core import RULES, can, deny, guard, link_scope, rule
+from .core import RULES, Refusal, can, deny, guard, link_scope, refusal, rule
 
-__all__ = ["RULES", "can", "deny", "guard", "link_scope", "rule"]
+__all__ = ["RULES", "Refusal", "can", "deny", "guard", "link_scope", "refusal", "rule"]

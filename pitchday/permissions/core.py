@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from flask import abort, redirect, request, session, url_for
 from flask_login import current_user
+from werkzeug.exceptions import Forbidden
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,37 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why someone logged in is refused, and what they can do instead: shown on the 403 page."""
+
+    reason: str
+    action_url: str | None = None
+    action_label: str | None = None
+
+
+# Rule name -> (user, **objects) -> Refusal | None; a rule without one gets the general 403 page.
+REFUSALS: dict[str, Callable[..., Refusal | None]] = {}
+
+
+class Refused(Forbidden):
+    """A 403 that carries the rule's explanation to the error page."""
+
+    def __init__(self, refusal: Refusal | None):
+        super().__init__()
+        self.refusal = refusal
+
+
+def refusal(name: str):
+    """Register the explanation of rule ``name``'s refusals (declared beside the rule)."""
+
+    def register(explain):
+        REFUSALS[name] = explain
+        return explain
+
+    return register
 
 
 def rule(name: str, *, link_scopes: tuple[str, ...] = (), public: bool = False, sessionless: bool = False):
@@ -70,15 +102,18 @@ def wants_json() -> bool:
     )
 
 
-def deny(name: str):
-    """401/redirect to log-in for someone not (usably) logged in, 403 for someone logged in."""
+def deny(name: str, **objects):
+    """401/redirect to log-in for someone not (usably) logged in, 403 for someone logged in, with the rule's
+    reason and what to do where the rule gives one."""
     if RULES[name].sessionless:
         abort(401)
-    if _acting_user(RULES[name]) is None:
+    user = _acting_user(RULES[name])
+    if user is None:
         if wants_json():
             abort(401)
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-    abort(403)
+    explain = REFUSALS.get(name)
+    raise Refused(explain(user, **objects) if explain else None)
 
 
 def guard(name: str, **loaders: Callable):
@@ -94,7 +129,7 @@ def guard(name: str, **loaders: Callable):
             objects = {key: loader(**{p: url_args[p] for p in wanted[key] if p in url_args})
                        for key, loader in loaders.items()}
             if not can(name, **objects):
-                return deny(name)
+                return deny(name, **objects)
             remaining = {k: v for k, v in url_args.items() if k not in used}
             return view(**remaining, **objects)
 

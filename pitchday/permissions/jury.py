@@ -4,7 +4,8 @@ A juror may hold a session opened by their invitation link; such a session is li
 link, so every juror rule also checks the link's event.
 """
 
-from flask import has_request_context
+from flask import has_request_context, url_for
+from flask_babel import lazy_gettext as _l
 
 from ..extensions import db
 from ..models import (
@@ -19,7 +20,7 @@ from ..models import (
 )
 from ..models.jury import JurorStatus
 from .applications import DECK_READERS
-from .core import link_scope, rule
+from .core import Refusal, link_scope, refusal, rule
 from .events import manages
 
 
@@ -124,6 +125,16 @@ def jury_feedback(user, event, application, **_objects):
     is_member = db.session.scalar(db.select(db.func.count()).select_from(StartupMember)
                                   .filter_by(startup_id=application.startup_id, user_id=user.id)) > 0
     return is_member and results_published(event.id)
+
+
+@refusal("jury.feedback")
+def jury_feedback_refused(user, event, application, **_objects) -> Refusal | None:
+    is_member = db.session.scalar(db.select(db.func.count()).select_from(StartupMember)
+                                  .filter_by(startup_id=application.startup_id, user_id=user.id)) > 0
+    if not is_member or application.event_id != event.id:
+        return Refusal(_l("Only the startup's members read its feedback."))
+    return Refusal(_l("The jury's feedback is shown once the organisers publish the results; we send you an e-mail "
+                      "then."), url_for("apply.show", application_id=application.id), _l("To your application"))
 
 
 # Accepted jurors of the event without a conflict read the line-up's applications and decks (issues 4, 14).

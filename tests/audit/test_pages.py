@@ -191,3 +191,60 @@ def test_nothing_in_the_app_changes_or_deletes_an_entry(app, client, organiser):
     assert {m for r in audit_routes for m in r.methods} <= {"GET", "HEAD", "OPTIONS"}
     log_in(client, organiser)
     assert client.post_form("/audit/").status_code == 405
+
+
+def test_every_csv_download_of_the_app_is_recorded(app):
+    """A new CSV route must say who downloaded what: its view calls ``record_export`` (and has a name for it)."""
+    import inspect
+
+    from pitchday.services.audit import labels
+
+    downloads = [r for r in app.url_map.iter_rules() if r.rule.endswith(".csv")]
+    assert len(downloads) >= 9
+    for rule in downloads:
+        view = inspect.unwrap(app.view_functions[rule.endpoint])
+        source = inspect.getsource(view)
+        assert "audit.record_export(" in source, rule.rule
+        what = source.split("audit.record_export(", 1)[1].split('"')[1]
+        assert f"export.{what}" in labels.ACTIONS, rule.rule
+
+
+def test_a_page_of_the_trail_reads_in_a_fixed_number_of_queries(client, db, camps, organiser, hub_admin):
+    events = [make_event(db, camps[slug], title=f"Abend {slug}") for slug in ("essen", "dortmund", "bochum")]
+    log_in(client, hub_admin)
+
+    def count_queries() -> int:
+        statements = []
+
+        def listener(*args):
+            statements.append(args[2])
+
+        sa.event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            assert client.get("/audit/").status_code == 200
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    audit.record(organiser, "event.updated", subject=events[0], after={"capacity": 1})
+    db.session.commit()
+    few = count_queries()
+    for number in range(40):
+        audit.record(hub_admin if number % 2 else organiser, "event.updated", subject=events[number % 3],
+                     after={"capacity": number})
+    db.session.commit()
+    assert count_queries() == few
+
+
+def test_the_event_page_links_its_managers_to_the_events_entries(client, db, event, organiser, other_organiser):
+    schedule.publish(event, by=organiser)
+    db.session.commit()
+    link = f'href="/audit/?event={event.id}"'
+    assert link not in client.get(f"/events/{event.id}").get_data(as_text=True)
+    log_in(client, other_organiser)
+    assert link not in client.get(f"/events/{event.id}").get_data(as_text=True)
+    client.post_form("/auth/logout")
+    log_in(client, organiser)
+    assert link in client.get(f"/events/{event.id}").get_data(as_text=True)
+    rows = client.get(f"/audit/?event={event.id}").get_data(as_text=True).split("<tbody>")[1]
+    assert "Veranstaltung veröffentlicht" in rows and "Rolle vergeben" not in rows  # the fixture's role grant

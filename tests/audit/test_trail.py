@@ -170,3 +170,22 @@ def test_an_organisers_challenge_decision_is_recorded_and_the_companys_own_moves
     assert (entry.action, entry.camp_id, entry.subject_label) == ("challenge.returned", camps["essen"].id,
                                                                   "Abwärme nutzen")
     assert entry.after == {"status": "returned", "note": "Bitte den Pilot genauer beschreiben."}
+
+
+def test_reopening_a_jurors_submitted_scores_is_recorded(db, camps, organiser, entries):
+    from pitchday.models import ScoreSheet
+    from pitchday.services.jury import scoring
+    from tests.jury.conftest import make_event as make_pitch_day
+    from tests.jury.conftest import make_juror, pitches
+
+    pitch_day = make_pitch_day(camps["essen"])
+    juror = make_juror(pitch_day, "jana@example.org", "Jana Juror")
+    first = pitches(pitch_day)[0]
+    db.session.add(ScoreSheet(event_id=pitch_day.id, juror_id=juror.id, application_id=first.id,
+                              submitted_at=utcnow()))
+    db.session.commit()
+    scoring.reopen(juror, first, by=organiser)
+    db.session.commit()
+    [entry] = entries("jury.sheet_reopened")
+    assert (entry.subject_label, entry.event_id, entry.after) == ("Startup A", pitch_day.id,
+                                                                  {"person": "Jana Juror"})

@@ -66,3 +66,30 @@ def axe():
                 for v in violations if v["impact"] in ("critical", "serious")]
 
     return check
+
+
+def log_in_page(page, base: str, user, password: str | None = None) -> None:
+    """Log ``user`` in through the log-in form, typing the two-step code when the site asks for one (hub admins
+    and everyone who turned it on, issue 14)."""
+    from tests.conftest import PASSWORD
+
+    page.goto(base + "/auth/login")
+    page.fill("#email", user.email)
+    page.fill("#password", password or PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    complete_two_step_page(page, user)
+
+
+def complete_two_step_page(page, user) -> None:
+    """On the two-step page, type the code ``user``'s authenticator app would show now."""
+    from tests.conftest import two_step_code
+
+    if "/auth/two-step" not in page.url:
+        return
+    page.fill("#code", two_step_code(user))
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+from tests.browser.sizes import sized_page  # noqa: E402, F401  (the fixture of issue 16's two sizes)

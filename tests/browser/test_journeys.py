@@ -13,7 +13,7 @@ from pitchday.extensions import db
 from pitchday.models import Event, EventStatus, EventType
 from pitchday.services.events import schedule as events
 from pitchday.services.registrations import seats as registrations
-from tests.browser.sizes import fits, new_page
+from tests.browser.sizes import fits
 
 pytestmark = pytest.mark.browser
 SIZES = ["desktop", "phone"]
@@ -31,11 +31,11 @@ def event(db, camps):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_registration_pauses_with_a_note_while_the_new_date_is_open(live_server, browser, event, organiser, size,
+def test_registration_pauses_with_a_note_while_the_new_date_is_open(live_server, sized_page, event, organiser, size,
                                                                     screenshot, axe):
     events.postpone(event, by=organiser)
     db.session.commit()
-    page = new_page(browser, size)
+    page = sized_page(size)
     page.goto(f"{live_server}/events/{event.id}")
     note = page.locator("#registration-h ~ .notice")
     expect(note).to_contain_text("Die Anmeldung ruht")
@@ -56,9 +56,9 @@ def _register(event, email="nina@example.org"):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_cancelling_sends_a_confirmation_mail(live_server, browser, event, outbox, size, screenshot, axe):
+def test_cancelling_sends_a_confirmation_mail(live_server, sized_page, event, outbox, size, screenshot, axe):
     secret = _register(event)
-    page = new_page(browser, size)
+    page = sized_page(size)
     page.goto(f"{live_server}/tickets/{secret}")
     page.get_by_text("Anmeldung stornieren", exact=True).click()
     page.get_by_role("button", name="Ja, Anmeldung stornieren").click()
@@ -73,10 +73,10 @@ def test_cancelling_sends_a_confirmation_mail(live_server, browser, event, outbo
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_deleting_ones_data_ends_on_a_page_that_says_what_was_deleted(live_server, browser, event, size,
+def test_deleting_ones_data_ends_on_a_page_that_says_what_was_deleted(live_server, sized_page, event, size,
                                                                       screenshot, axe):
     secret = _register(event)
-    page = new_page(browser, size)
+    page = sized_page(size)
     page.goto(f"{live_server}/tickets/{secret}")
     page.get_by_text("Meine Daten löschen", exact=True).click()
     page.get_by_role("button", name="Ja, meine Daten löschen").click()
@@ -95,3 +95,56 @@ def test_deleting_ones_data_ends_on_a_page_that_says_what_was_deleted(live_serve
     expect(page.get_by_role("heading", level=1)).to_have_text("Ihre Daten sind gelöscht")
     page.locator("form.lang button[value=en]").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Your data is deleted"))
+
+
+@pytest.fixture
+def founder_setup(db, camps):
+    from pitchday.models import StartupMember
+    from pitchday.services.jury import rubric as jury_rubric
+    from tests.conftest import create_user
+    from tests.jury.conftest import make_event, pitches
+
+    pitch_day = make_event(camps["essen"], title="Pitch Day Ruhr", n_pitches=3)
+    jury_rubric.add_default_rubric(pitch_day)
+    founder = create_user("frida@example.org", "Frida Founder")
+    startup = pitches(pitch_day)[1].startup
+    db.session.add(StartupMember(startup_id=startup.id, user_id=founder.id))
+    db.session.commit()
+    return pitch_day, founder, startup
+
+
+def _log_in(page, live_server, user):
+    from tests.conftest import PASSWORD
+
+    page.goto(f"{live_server}/auth/login")
+    page.fill("#email", user.email)
+    page.fill("#password", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_founder_finds_slot_meetings_and_feedback_and_a_refusal_says_why(live_server, sized_page, founder_setup,
+                                                                           size, screenshot, axe):
+    pitch_day, founder, startup = founder_setup
+    page = sized_page(size)
+    _log_in(page, live_server, founder)
+    page.goto(f"{live_server}/events/{pitch_day.id}")
+    corner = page.locator(".founder-panel")
+    expect(corner).to_contain_text("Für Ihr Startup")
+    expect(corner).to_contain_text(startup.name)
+    expect(corner).to_contain_text("Ihr Pitch-Slot")
+    expect(corner.get_by_role("link", name="Anfragen für Treffen sehen, beantworten und senden")).to_be_visible()
+    expect(corner).to_contain_text("Feedback der Jury: erscheint hier, sobald")
+    assert fits(page, size)
+    screenshot(page, f"founder-event-{size}")
+    assert axe(page) == []
+
+    # The attendees' meeting page refuses a founder, says why and links to the startup's own page.
+    page.goto(f"{live_server}/events/{pitch_day.id}/meet")
+    expect(page.locator("main")).to_contain_text(f"Als Mitglied von {startup.name}")
+    assert fits(page, size)
+    screenshot(page, f"refused-meet-{size}")
+    assert axe(page) == []
+    page.get_by_role("link", name=f"Anfragen für Treffen von {startup.name}").click()
+    expect(page).to_have_url(re.compile(f"/startups/{startup.id}/events/{pitch_day.id}/meet$"))

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from pitchday.extensions import db
 from pitchday.models import Score, ScoreSheet
 from pitchday.services.jury import rubric as jury_rubric
-from tests.browser.sizes import fits, new_page
+from tests.browser.sizes import fits
 from tests.jury.conftest import juror_link, make_event, make_juror, pitches
 
 pytestmark = pytest.mark.browser
@@ -28,6 +28,12 @@ def saved_values(juror_id, application_id):
                                    .filter_by(juror_id=juror_id, application_id=application_id)).all())
 
 
+def start_scoring(page):
+    """The invitation link lands on the welcome screen; its main button opens the pitch on stage."""
+    page.get_by_role("link", name="Kein Konflikt: Bewertung starten").click()
+    page.wait_for_selector("#score")
+
+
 def wait_saved(page):
     expect(page.locator("#net")).to_have_text("Alles gespeichert", timeout=10000)
 
@@ -41,6 +47,7 @@ def test_a_juror_scores_two_pitches_through_a_dropped_connection(app, live_serve
     juror_id, first_id, second_id = juror.id, first.id, second.id
     crit_ids = [c.id for c in criteria]
     page.goto(live_server + juror_link(app, juror))
+    start_scoring(page)
     assert "Startup A" in page.locator("h1").inner_text()
     # The whole scale of every criterion is visible without scrolling.
     last = page.locator(f"label[for=c{crit_ids[-1]}v10]").bounding_box()
@@ -83,6 +90,7 @@ def test_a_reload_while_offline_keeps_the_unsent_change(app, live_server, page, 
     event, juror, criteria, (first, *_rest) = setup
     cid, first_id, juror_id = criteria[0].id, first.id, juror.id
     page.goto(live_server + juror_link(app, juror))
+    start_scoring(page)
     page.context.set_offline(True)
     page.tap(f"label[for=c{cid}v7]")
     wait_offline(page)
@@ -118,7 +126,7 @@ def test_the_organisers_results_page_on_a_phone(app, live_server, page, setup, o
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_server, browser, setup, organiser,
+def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_server, sized_page, setup, organiser,
                                                                      screenshot, axe, size):
     """Issue 16.8: the ranking's first (Startup C, third in the running order) is offered first; nothing is
     preselected; the confirmation names the startup."""
@@ -129,7 +137,7 @@ def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_ser
         for criterion in criteria:
             jury_scoring.save_score(juror, application, criterion_id=criterion.id, value=value)
     db.session.commit()
-    page = new_page(browser, size)
+    page = sized_page(size)
     page.goto(live_server + "/auth/login")
     page.fill("#email", organiser.email)
     page.fill("#password", "correct horse battery")
@@ -151,3 +159,57 @@ def test_an_award_is_chosen_from_the_ranking_and_confirmed_by_name(app, live_ser
     page.locator("#awards-h").scroll_into_view_if_needed()
     screenshot(page, f"results-awards-{size}", full_page=False)
     assert axe(page) == []
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_juror_is_welcomed_reads_the_levels_and_scores_after_an_offline_reload(app, live_server, sized_page, setup,
+                                                                                  screenshot, axe, size):
+    """Issue 16.7: a welcome with the event, the startups and the conflict question first; each criterion's
+    level texts one tap away; the score page reloads offline (service worker) and a score typed offline is
+    synced exactly once."""
+    event, juror, criteria, (first, second, _third) = setup
+    juror_id, first_id, crit = juror.id, first.id, criteria[0]
+    page = sized_page(size)
+    posts = []
+    page.on("requestfinished", lambda r: posts.append(r.url) if r.method == "POST" and "/score" in r.url else None)
+    page.goto(live_server + juror_link(app, juror))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Willkommen in der Jury, Jana Juror")
+    assert page.locator("#conflict-h").bounding_box()["y"] < page.locator("#pitches-h").bounding_box()["y"]
+    assert page.locator("#conflict-h").bounding_box()["y"] < (800 if size == "desktop" else 844)  # first, in view
+    expect(page.locator(".startups")).to_contain_text("Startup A")
+    expect(page.locator(".startups")).to_contain_text("Startup C")
+    assert fits(page, size)
+    screenshot(page, f"jury-welcome-{size}")
+    assert axe(page) == []
+    page.wait_for_function("() => window.juryOffline === true", timeout=10000)
+
+    page.get_by_label("Startup B").check()
+    page.get_by_role("button", name="Konflikt angeben").click()
+    expect(page.locator(".flash")).to_contain_text("Sie bewerten Startup B nicht")
+    page.get_by_role("link", name="Kein Konflikt: Bewertung starten").click()
+    expect(page.locator("h1")).to_contain_text("Startup A")
+    # The level texts are whole, one tap away.
+    page.get_by_label(f"Stufen von {crit.name}").click()
+    levels = page.locator(f"fieldset[data-id='{crit.id}'] .lv")
+    expect(levels).to_be_visible()
+    for text in (crit.anchor_low, crit.anchor_mid, crit.anchor_high):
+        expect(levels).to_contain_text(text)
+    assert "…" not in levels.inner_text()
+    assert fits(page, size)
+    screenshot(page, f"jury-score-{size}", full_page=False)
+    assert axe(page) == []
+    page.get_by_label(f"Stufen von {crit.name}").click()
+
+    # No signal: the page reloads from the service worker's copy, and a score typed now is kept and sent once.
+    page.wait_for_timeout(1000)  # the copy of this page is kept a moment after it loads
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.locator("h1")).to_contain_text("Startup A")
+    page.locator(f"label[for=c{crit.id}v8]").click()
+    wait_offline(page)
+    assert saved_values(juror_id, first_id) == {}
+    page.context.set_offline(False)
+    wait_saved(page)
+    assert saved_values(juror_id, first_id) == {crit.id: 8}
+    page.wait_for_timeout(1500)
+    assert len(posts) == 1  # sent exactly once

@@ -9,16 +9,18 @@ import urllib.request
 from pitchday.extensions import db
 from pitchday.models import Challenge, ChallengeProposal, ChallengeStatus, StartupMember
 from tests.challenges.conftest import make_challenge
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, two_step_code
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
 
 class Browser:
-    def __init__(self, base: str, email: str):
+    def __init__(self, base: str, email: str, user=None):
         self.base = base
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.post("/auth/login", {"email": email, "password": PASSWORD}, page="/auth/login")
+        if user is not None and user.two_step_enabled:  # hub admins type a two-step code (issue 14)
+            self.post("/auth/two-step", {"code": two_step_code(user)}, page="/auth/two-step")
 
     def token(self, page: str) -> str:
         match = CSRF.search(self.opener.open(self.base + page).read().decode())
@@ -51,7 +53,7 @@ def together(*calls):
 def test_two_organisers_deciding_at_once_decide_once(live_server, company, camps, organiser, hub_admin):
     challenge = make_challenge(db, company, camps["essen"], status=ChallengeStatus.IN_REVIEW)
     page = f"/challenges/{challenge.id}"
-    first, second = Browser(live_server, organiser.email), Browser(live_server, hub_admin.email)
+    first, second = Browser(live_server, organiser.email), Browser(live_server, hub_admin.email, hub_admin)
     tokens = first.token(page), second.token(page)
     results = together(
         lambda: first.post(f"{page}/review/publish", {"note": ""}, page=page, token=tokens[0]),

@@ -36,8 +36,8 @@ def test_an_organiser_invites_a_juror_without_an_account_who_logs_in_by_the_link
 
     juror_browser = FormClient(app.test_client())
     landing = juror_browser.get(link.replace("http://localhost", ""))
-    assert landing.status_code == 302 and landing.headers["Location"].endswith(f"/jury/{event.id}/")
-    assert juror_browser.get(f"/jury/{event.id}/").status_code == 200
+    assert landing.status_code == 302 and landing.headers["Location"].endswith(f"/jury/{event.id}/welcome")
+    assert juror_browser.get(f"/jury/{event.id}/welcome").status_code == 200
     db.session.refresh(juror)
     assert juror.status == "accepted"
     # The organiser's page shows who accepted.

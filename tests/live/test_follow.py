@@ -42,3 +42,26 @@ def test_the_control_room_shows_each_jurors_progress_and_skips_a_conflict(db, ev
     room = live_view.room_state(event)
     assert {row["name"]: row["status"] for row in room["jury"]}["Jana Juror"] == "submitted"
     assert room["jury_done"] is True  # Jo's conflict does not hold the show up
+
+
+def test_waiting_founders_and_the_event_page_see_when_they_are_on(app, client, login, db, event, camps):
+    from datetime import timedelta
+
+    from pitchday.models import StartupMember
+    from tests.conftest import create_user
+
+    founder = create_user("founder@example.org", "Frida Founder")
+    third = pitches(event)[2]
+    db.session.add(StartupMember(startup_id=third.startup.id, user_id=founder.id))
+    db.session.commit()
+    run(db, event, "start_pitch")
+    state = live_state.state_of(event)
+    # The first pitch has run 1 of its 5 minutes: its pitch and Q&A end in 4 + 5 minutes, the second startup's
+    # slot takes 10, so the third is due in about 19 minutes, whatever the plan said.
+    state.phase_started_at = transitions.utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    login(founder)
+    page = client.get(f"/applications/{third.id}").get_data(as_text=True)
+    assert "Live: Sie sind in etwa 19 Minuten dran" in page
+    event_page = client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert "Jetzt live" in event_page and pitches(event)[0].startup.name in event_page

@@ -146,3 +146,15 @@ def test_the_vote_opened_in_the_control_room_shows_its_qr_code(client, login, or
     assert qr.status_code == 200 and qr.mimetype == "image/svg+xml"
     form = client.get("/vote?screen_code=" + state["vote"]["code"]).get_data(as_text=True)
     assert state["vote"]["code"] in form
+
+
+def test_the_control_rooms_live_part_is_304_until_the_show_moves(client, login, organiser, event):
+    login(organiser)
+    client.get(f"/events/{event.id}/live")
+    first = client.get(f"/events/{event.id}/live?fragment=1")
+    assert first.status_code == 200 and "Pitch starten" in first.get_data(as_text=True)
+    again = client.get(f"/events/{event.id}/live?fragment=1", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    tap(client, event, "start_pitch")
+    moved = client.get(f"/events/{event.id}/live?fragment=1", headers={"If-None-Match": first.headers["ETag"]})
+    assert moved.status_code == 200 and "Fragerunde starten" in moved.get_data(as_text=True)

@@ -44,7 +44,7 @@ def test_the_attendee_list_pages_and_costs_the_same_queries_at_any_size(client, 
     second = client.get(url + "?page=3&per_page=50").get_data(as_text=True)
     assert "Person 00100" in second and "Person 00134" in second and "Person 00099" not in second
     waiting = second.split('id="waiting-h"')[1].split("</section>")[0]
-    assert "<td>1</td>" in waiting and "<td>10</td>" in waiting  # places on the waiting list
+    assert ">1</td>" in waiting and ">10</td>" in waiting  # places on the waiting list
 
 
 def test_the_attendee_list_filters_by_status_type_and_search(client, login, db, make_event, organiser):

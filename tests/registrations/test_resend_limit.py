@@ -43,3 +43,30 @@ def test_the_limit_is_per_event(db, event, make_event, register, outbox):
             assert registrations.register(target, name="Anna", email="anna@example.org",
                                           attendee_type="investor").resent
             db.session.commit()
+
+
+def test_parallel_tries_over_http_send_one_mail(server, db, event, register, outbox):
+    """Eight clients typing the same registered address at the same moment: one re-send, not eight."""
+    import threading
+
+    from tests.registrations.rush_client import RegistrationClient
+
+    register(event, 1, email="person1@example.org")  # the address the rush client types
+    before = len(outbox())
+    clients = [RegistrationClient(server, event.id) for _ in range(8)]
+    for client in clients:
+        client.prepare()
+    barrier = threading.Barrier(8)
+    statuses = []
+
+    def again(client):
+        barrier.wait()
+        statuses.append(client.register(1))
+
+    threads = [threading.Thread(target=again, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert statuses == [200] * 8
+    assert [m["To"] for m in outbox()[before:]] == ["person1@example.org"]

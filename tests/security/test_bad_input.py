@@ -153,3 +153,25 @@ def test_a_nul_byte_in_a_scanned_code_is_a_json_400(client, db, camps):
                            headers={"Authorization": f"Bearer {token}", "Accept-Language": "en"})
     assert response.status_code == 400
     assert response.json["status"] == "control_character" and ENGLISH in response.json["message"]
+
+
+@pytest.mark.parametrize("target", ["2147483648", "99999999999999999999", "²", "-1"])
+def test_an_attendee_asking_for_an_absurd_startup_is_told_to_choose(client, db, camps, target):
+    from datetime import timedelta
+
+    from pitchday.database import utcnow
+    from tests.matchmaking.conftest import make_event as make_meet_event
+    from tests.matchmaking.conftest import register
+
+    event = make_meet_event(db, camps["essen"], start=utcnow() + timedelta(days=3))
+    registration = register(db, event, "Ina Eins")
+    page = f"/meet/{registration.ticket_secret}"
+    response = client.post_form(f"{page}/ask", {"target": target, "reason": "Talk"}, page=page)
+    assert response.status_code in (302, 400, 404)
+
+
+@pytest.mark.parametrize("url", ["/startups/?page=²", "/startups/?page=99999999999999999999",
+                                 "/impact/tracks/?year=²", "/impact/tracks/?year=99999999999999999999"])
+def test_unicode_digits_and_huge_numbers_in_the_query_are_ignored(client, login, hub_admin, url):
+    login(hub_admin)
+    assert client.get(url).status_code == 200

@@ -161,3 +161,23 @@ def test_the_contacts_export_is_neutralised(app, client, login, db, payload_camp
         assert_neutralised(rows)
         assert rows[1][1] == "'+Evil Corp" and rows[1][6] == "'@SUM(1)"
     assert german[1][5] == "ja" and international[1][5] == "yes"
+
+
+# ---- the registrations: the organisers' own question labels head columns -----------------------------------
+
+def test_the_registrations_export_is_neutralised_header_included(client, login, organiser, db, camps):
+    from pitchday.models import RegistrationQuestion
+    from tests.checkin.conftest import make_event, make_registration
+
+    event = make_event(db, camps["essen"])
+    db.session.add(RegistrationQuestion(event_id=event.id, position=1, label=PAYLOAD))
+    db.session.commit()
+    make_registration(db, event, name=PAYLOAD)
+    login(organiser)
+    german, international = both_dialects(client, f"/events/{event.id}/registrations/export.csv")
+    for rows in (german, international):
+        assert_neutralised(rows, in_header=True)
+    assert german[0][2] == "Name" and german[1][0] == "Bestätigt"
+    assert international[0][0] == "Status" and international[1][0] == "Confirmed"
+    page = client.get(f"/events/{event.id}/registrations/").get_data(as_text=True)
+    assert "export.csv?format=intl" in page

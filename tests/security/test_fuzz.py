@@ -10,7 +10,7 @@ failure is reproducible and CI stays stable) and kept small: about half a minute
 import re
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from pitchday.demo import foundation, seed_all
@@ -27,6 +27,9 @@ EDGE_IDS = [2147483647, 2147483648]  # the largest id a loader looks up, and the
 EDGE_TEXT = ["", " ", "0", "-1", "2147483648", "99999999999999999999", "-99999999999999999999", "1e309", "NaN",
              "0001-01-01T00:00", "9999-12-31T23:59", "2030-02-30T25:61", "\x00", "a\x00b", "\u202e", "=1+1",
              "on", "y", "ä" * 5000, "<script>x</script>", "../../etc/passwd", "%00", "[]", "{}"]
+# Sent in every field of every form besides the drawn values: a number beyond any id column, the year 0001, a digit
+# that is no ASCII digit.
+EVERY_FIELD = ["2147483648", "0001-01-01T00:00", "²"]
 VALUES = st.one_of(st.sampled_from(EDGE_TEXT), st.text(max_size=40), st.integers().map(str),
                    st.datetimes().map(lambda d: d.strftime("%Y-%m-%dT%H:%M")))
 FIELD_NAME = re.compile(r'<(?:input|textarea|select)[^>]*\bname="([^"]+)"')
@@ -132,6 +135,8 @@ def _fuzz_form(client, url, fields, token):
         response = client.post(url, data={**data, "csrf_token": token})
         assert response.status_code < 500, (url, data, response.status_code)
 
+    for value in EVERY_FIELD:  # besides the drawn values: each of these in every field at once
+        post = example(data=dict.fromkeys(fields, value))(post)
     post()
 
 

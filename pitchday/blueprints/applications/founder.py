@@ -14,7 +14,8 @@ from ...errors import DomainError
 from ...extensions import db
 from ...forms.applications import ConfirmForm, answers_from, application_form, fill_answers
 from ...forms.recipe import perform
-from ...permissions import guard
+from ...permissions import can, guard
+from ...permissions.jury import results_published
 from ...redirects import redirect_to
 from ...services import startups as startup_service
 from ...services.applications import decks
@@ -23,8 +24,40 @@ from ...services.applications.call import call_for, is_open
 from ...services.applications.running_order import is_published, slot_of
 from ...services.applications.selection import history_of
 from ...services.events.lookup import load_event
+from ..events.panels import building_public_page, register_event_panel
 
 bp = Blueprint("apply", __name__)
+
+
+def open_to_founder(application) -> dict:
+    """What a startup's member can reach for this application: the slot, meeting requests, the feedback."""
+    event = application.event
+    feedback = can("jury.feedback", event=event, application=application)
+    return {
+        "application": application,
+        "slot": slot_of(application),
+        "published": is_published(event),
+        "meet_url": (url_for("matchmaking.startup", startup_id=application.startup_id, event_id=event.id)
+                     if can("matchmaking.startup", startup=application.startup, event=event) else None),
+        "feedback_url": (url_for("jury_results.feedback", event_id=event.id, application_id=application.id)
+                         if feedback else None),
+        # Feedback comes to those who pitched, once the organisers publish the jury's results.
+        "feedback_pending": not feedback and application.slot is not None and not results_published(event.id),
+    }
+
+
+def _founder_panel(event):
+    """The event page's corner for a founder whose startup applied: what is open to them at this event."""
+    if building_public_page():
+        return {"event": event, "items": []}  # an empty place in the shared page, filled for a founder
+    if not current_user.is_authenticated:
+        return None
+    startup_ids = [s.id for s in startup_service.startups_of(current_user)]
+    mine = [a for a in application_service.for_startups(startup_ids) if a.event_id == event.id]
+    return {"event": event, "items": [open_to_founder(a) for a in mine]} if mine else None
+
+
+register_event_panel("founder/_panel.html", _founder_panel, order=15, personal=True)  # one viewer's own
 
 UPLOAD_ENDPOINTS = {"apply.new", "apply.edit"}
 UPLOAD_REQUEST_LIMIT = 24 * 1024 * 1024
@@ -132,7 +165,7 @@ def show(application):
                            call=call_for(application.event), slot=slot_of(application),
                            published=is_published(application.event), history=history_of(application),
                            member=is_member(current_user, application.startup), open=is_open(application.event),
-                           confirm=ConfirmForm())
+                           confirm=ConfirmForm(), item=open_to_founder(application))
 
 
 @bp.post("/applications/<int:application_id>/withdraw")

@@ -12,6 +12,7 @@ from ...forms.applications import BulkForm, DecisionForm, NoteForm
 from ...forms.recipe import submit
 from ...models import Application, ApplicationStatus
 from ...permissions import can, guard
+from ...request_guard import as_id
 from ...services import startups as startup_service
 from ...services.applications import selection
 from ...services.applications import submission as application_service
@@ -52,7 +53,7 @@ def index(event):
 @guard("event.manage", event=load_event)
 def bulk(event):
     form = BulkForm()
-    ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
+    ids = [i for i in map(as_id, request.form.getlist("ids")) if i is not None]
     if form.validate_on_submit() and ids:
         chosen = list(db.session.scalars(db.select(Application).filter(Application.id.in_(ids),
                                                                        Application.event_id == event.id)))

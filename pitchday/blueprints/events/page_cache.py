@@ -3,10 +3,12 @@
 The page is built once per version of what it shows (``services/cache/versions``: the event with its agenda,
 line-up, call and results; its camp), per language and per phase of its clock (registration or call opening
 or closing), as an anonymous visitor sees it, and stored for every worker process. An anonymous visitor gets
-those bytes with an ETag and Last-Modified (a repeat visit is a 304): two queries, the event and its versions.
-A signed-in viewer gets the same article with their own parts put in (the organiser's actions, their own
-registration, the call's links...: the panels registered ``personal=True``) inside a page rendered for them.
-Seats left change with every registration and are fetched by the page (``registrations.seats``) instead.
+those bytes with an ETag and Last-Modified (a repeat visit is a 304). The route's loader reads the event's
+status, clock and versions in one statement (``services/events/page_stamp``); the event itself is loaded only
+to build the page or for a signed-in viewer, who gets the same article with their own parts put in (the
+organiser's actions, their own registration, the call's links...: the panels registered ``personal=True``)
+inside a page rendered for them. Seats left change with every registration and are fetched by the page
+(``registrations.seats``) instead.
 """
 
 import hashlib
@@ -23,8 +25,8 @@ from ...i18n import current_language
 from ...permissions import can
 from ...services.accounts.account import external_url
 from ...services.cache import store
-from ...services.cache.versions import camp_name, event_name, read
 from ...services.events import links as events_links
+from ...services.events.lookup import load_event
 from ...services.events.text import render_markdown
 from .panels import shown_panels
 
@@ -100,25 +102,26 @@ def _is_personal() -> bool:
     return current_user.is_authenticated or bool(session.get("_flashes"))
 
 
-def event_page(event) -> Response:
-    stamp = read(event_name(event.id), camp_name(event.camp_id))
-    key = "|".join((str(event.id), stamp.token, current_language(), _phase(event), current_app.config["BASE_URL"]))
+def event_page(stamp) -> Response:
+    """The page of the event whose ``PageStamp`` (status, clock, versions) the route's loader read."""
+    key = "|".join((str(stamp.id), stamp.token, current_language(), _phase(stamp), current_app.config["BASE_URL"]))
     etag = hashlib.sha256(key.encode()).hexdigest()[:32]
-    last_modified = max(filter(None, (stamp.changed_at, event.updated_at)))
     if not _is_personal():
         fresh = request.if_none_match.contains(etag) if request.if_none_match else (
-            request.if_modified_since is not None and last_modified.replace(microsecond=0) <= request.if_modified_since)
+            request.if_modified_since is not None
+            and stamp.last_modified.replace(microsecond=0) <= request.if_modified_since)
         if fresh:
             response = Response(status=304)
         else:
-            entry = store.get_or_build(f"event-page:{etag}", lambda: _build(event))
+            entry = store.get_or_build(f"event-page:{etag}", lambda: _build(load_event(stamp.id)))
             response = Response(entry["page"], mimetype="text/html")
         response.set_etag(etag)
-        response.last_modified = last_modified
+        response.last_modified = stamp.last_modified
         # Anyone may keep it, but must ask again each time: a change shows at once.
         response.headers["Cache-Control"] = "public, no-cache"
         response.vary.update(("Cookie", "Accept-Language"))
         return response
+    event = load_event(stamp.id)
     entry = store.get_or_build(f"event-page:{etag}", lambda: _build(event))
     article = Markup(_personal(entry["article"], event))  # noqa: S704  (our own rendered templates)
     response = Response(render_template("events/show.html", event=event, article=article), mimetype="text/html")

@@ -25,6 +25,7 @@ from ...services.events import links as events_links
 from ...services.events import query as events_query
 from ...services.events.labels import block_label, status_label, type_label
 from ...services.events.lookup import load_event, load_feed_owner
+from ...services.events.page_stamp import load_page_stamp
 from .feeds import calendar_response
 from .page_cache import event_page
 
@@ -102,7 +103,7 @@ def archive():
 
 
 @bp.get("/events/<int:event_id>")
-@guard("event.view", event=load_event)
+@guard("event.view", event=load_page_stamp)
 def show(event):
     return event_page(event)
 

@@ -2,8 +2,9 @@
 its JSON endpoints, and declaring conflicts."""
 
 import gzip
+from pathlib import Path
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -65,16 +66,63 @@ def _render_pitch(event, juror: Juror, index: int | None = None, application_id:
                            if follow_up else None)
 
 
-@bp.get("/jury/<int:event_id>/")
-@guard("jury.score", event=load_event)
-def home(event):
-    """Where the invitation link lands: the pitch on stage now."""
-    juror = _juror(event)
+def _accepted(juror: Juror) -> Juror:
+    """Opening the invitation accepts it."""
     if juror.status == "invited":
         db.session.commit()  # end the read transaction so SQLite starts the write with BEGIN IMMEDIATE
         with write_intent():
             jury_jurors.accept(juror)
             db.session.commit()
+    return juror
+
+
+@bp.get("/jury/<int:event_id>/welcome")
+@guard("jury.score", event=load_event)
+def welcome(event):
+    """Where the invitation link lands: the event, the startups to score and the conflict question first."""
+    juror = _accepted(_juror(event))
+    board = jury_scoring.board(juror, event)
+    # The pages the service worker keeps for a reload without signal: this one, the stage's and every pitch's.
+    precache = [url_for("jury.welcome", event_id=event.id), url_for("jury.home", event_id=event.id)] + [
+        url_for("jury.pitch", event_id=event.id, application_id=p.application.id) for p in board.pitches
+        if p.state not in ("conflict", "unassigned")]
+    return render_template("jury/welcome.html", event=event, board=board, reasons=CONFLICT_REASONS,
+                           precache=precache,
+                           undecided=[p for p in board.pitches if p.state not in ("conflict", "unassigned",
+                                                                                  "submitted")])
+
+
+@bp.post("/jury/<int:event_id>/conflicts")
+@guard("jury.score", event=load_event)
+def declare_conflicts(event):
+    """The welcome screen's answer: a conflict with each startup ticked, for one reason."""
+    juror = _juror(event)
+    by_id = {p.application.id: p.application for p in jury_scoring.board(juror, event).pitches}
+    chosen = [by_id[i] for i in {_int(v) for v in request.form.getlist("application_id")} if i in by_id]
+    if not chosen:
+        flash(_("Tick the startups you have a conflict of interest with."), "error")
+    else:
+        perform(lambda: [jury_jurors.declare_conflict(juror, a, by=current_user, reason=request.form.get("reason", ""))
+                         for a in chosen],
+                success=_("Conflict declared: you will not score %(startups)s.",
+                          startups=", ".join(a.startup.name for a in chosen)))
+    return redirect(url_for("jury.welcome", event_id=event.id))
+
+
+@bp.get("/jury/sw.js")
+@guard("public")
+def service_worker():
+    """The jury's service worker, served from /jury/ so that it may control the juror's pages there."""
+    source = Path(current_app.static_folder, "js", "jury_sw.js").read_bytes()
+    return Response(source, mimetype="text/javascript",
+                    headers={"Service-Worker-Allowed": "/jury/", "Cache-Control": "no-cache"})
+
+
+@bp.get("/jury/<int:event_id>/")
+@guard("jury.score", event=load_event)
+def home(event):
+    """The pitch on stage now (the welcome screen's "start scoring")."""
+    juror = _accepted(_juror(event))
     return _render_pitch(event, juror, application_id=live_view.on_stage_id(event))  # the stage, once it runs
 
 

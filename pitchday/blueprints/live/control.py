@@ -2,21 +2,23 @@
 stage, one-tap actions, undo, the jury's progress; and its setup (staff links, the stage link, the rehearsal)."""
 
 import hashlib
+import json
 
-from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...errors import DomainError, Invalid
 from ...extensions import db
-from ...forms.live import ActionForm, ConfirmForm, StaffForm
+from ...forms.live import ConfirmForm, StaffForm
 from ...forms.recipe import perform, submit
+from ...models import EventStatus
 from ...permissions import guard
 from ...permissions.live import is_live_staff
 from ...services.accounts import role_links
 from ...services.events.lookup import load_event
+from ...services.live import channel, transitions
 from ...services.live import staff as live_staff
-from ...services.live import transitions
 from ...services.live import view as live_view
 from .poll import server_now_header
 
@@ -27,12 +29,15 @@ role_links.register_scope("live_staff", is_live_staff, "live.control")
 
 def _room(event, status=200):
     room = live_view.room_state(event)
-    body = render_template("live/_room.html", event=event, room=room, form=ActionForm())
     if request.args.get("fragment") == "1":
-        tag = '"' + hashlib.sha256(body.encode()).hexdigest()[:20] + '"'
-        if request.headers.get("If-None-Match") == tag:
-            return "", 304, {"ETag": tag, "Cache-Control": "no-cache", **dict([server_now_header()])}
-        return body, status, {"ETag": tag, "Cache-Control": "no-cache", **dict([server_now_header()])}
+        # The tag comes from the state, not the HTML (which carries a fresh CSRF token each time), so an
+        # unchanged room is a 304 and the page is not redrawn under the organiser's thumb.
+        digest = hashlib.sha256(json.dumps(room, sort_keys=True, default=str).encode()).hexdigest()[:20]
+        headers = {"ETag": f'"{digest}"', "Cache-Control": "no-cache", **dict([server_now_header()])}
+        if request.headers.get("If-None-Match") == headers["ETag"]:
+            return "", 304, headers
+        return render_template("live/_room.html", event=event, room=room), status, headers
+    body = render_template("live/_room.html", event=event, room=room)
     return render_template("live/control.html", event=event, room=room, room_html=body), status
 
 
@@ -54,9 +59,19 @@ def _answer(event, change, success: str):
             db.session.rollback()
             return jsonify({**error.to_json(), "room": live_view.room_state(event)}), error.status
         db.session.commit()
+        _prebuild(event)
         return jsonify({"status": "ok", "message": success, "room": live_view.room_state(event)})
-    perform(change, success=success)
+    if perform(change, success=success):
+        _prebuild(event)
     return redirect(url_for("live.control", event_id=event.id))
+
+
+def _prebuild(event) -> None:
+    """Build the new public state right after the tap and share it (process and Redis), so the screens woken by
+    the change are all answered by the poll shortcut and none has to wait for a build."""
+    if event.status != EventStatus.DRAFT:
+        version, body = live_view.public_state_bytes(event)
+        channel.store_body(event.id, version, body, current_app.config)
 
 
 def _tap() -> tuple[str, int]:

@@ -13,6 +13,7 @@ from ...forms.matchmaking import AskForm, FollowUpForm, ProfileForm
 from ...forms.recipe import perform
 from ...models.matchmaking import RequestSide
 from ...permissions import guard
+from ...request_guard import as_id
 from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
 from ...services.impact.labels import LABEL_FILTERS
@@ -59,7 +60,8 @@ def attendee(registration):
 def attendee_ask(registration):
     form = AskForm()
     target = url_for("matchmaking.attendee", secret=registration.ticket_secret)
-    startup = db.session.get(mm.Startup, int(form.target.data)) if (form.target.data or "").isdigit() else None
+    target_id = as_id(form.target.data)
+    startup = db.session.get(mm.Startup, target_id) if target_id is not None else None
     if not form.validate_on_submit() or startup is None:
         flash(_("Please choose a startup and keep the reason to one line."), "error")
         return redirect(target)
@@ -131,8 +133,8 @@ def startup(startup, event):
 @guard("matchmaking.startup", startup=load_startup, event=load_event)
 def startup_ask(startup, event):
     form = AskForm()
-    registration = (db.session.get(mm.Registration, int(form.target.data))
-                    if (form.target.data or "").isdigit() else None)
+    target_id = as_id(form.target.data)
+    registration = db.session.get(mm.Registration, target_id) if target_id is not None else None
     if not form.validate_on_submit() or registration is None or registration.event_id != event.id:
         flash(_("Please choose an attendee and keep the reason to one line."), "error")
         return redirect(_startup_page(startup, event))

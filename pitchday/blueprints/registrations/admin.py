@@ -2,7 +2,8 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import pgettext
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_login import current_user
 
 from ...errors import DomainError
@@ -107,13 +108,14 @@ def capacity(event):
 @bp.get("/export.csv")
 @guard("registrations.manage", event=load_event)
 def export(event):
-    headers = {"status": _("Status"), "position": _("Place on waiting list"), "name": _("Name"),
-               "email": _("E-mail"), "organisation": _("Organisation"), "type": _("Attendee type"),
-               "registered": _("Registered"), "confirmed": _("Confirmed"),
-               "cancelled": pgettext("registration", "Cancelled")}
+    # Lazy texts: the file speaks its own language (English in the international one), whatever the page's.
+    headers = {"status": _l("Status"), "position": _l("Place on waiting list"), "name": _l("Name"),
+               "email": _l("E-mail"), "organisation": _l("Organisation"), "type": _l("Attendee type"),
+               "registered": _l("Registered"), "confirmed": _l("Confirmed"),
+               "cancelled": lazy_pgettext("registration", "Cancelled")}
     audit.record_export(current_user, "registrations", rows=registrations_lists.count_of(event), subject=event)
     return csv_download(f"registrations-event-{event.id}.csv", attendee_header(event, headers=headers),
-                        attendee_rows(event, status_labels={k: str(v) for k, v in STATUSES.items()}))
+                        attendee_rows(event, status_labels=STATUSES))
 
 
 @bp.route("/questions", methods=["GET", "POST"])

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from ...database import utcnow
 from ...permissions import guard
+from ...request_guard import as_id
 from ...services import camps as camp_service
 from ...services.audit import trail as audit
 from ...services.challenges import report as challenge_report
@@ -18,8 +19,8 @@ bp = Blueprint("impact_tracks", __name__, url_prefix="/impact/tracks")
 def _selection() -> tuple[int, list[int]]:
     allowed = [c.id for c in camp_service.all_camps()
                if current_user.is_hub_admin or c.id in current_user.organised_camp_ids()]
-    year = request.args.get("year", "")
-    return (int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else utcnow().year), allowed
+    year = as_id(request.args.get("year"))
+    return (year if year is not None and 2000 <= year <= 2100 else utcnow().year), allowed
 
 
 @bp.get("/")

@@ -87,3 +87,30 @@ def end_all(user: User, *, keep: str | None = None) -> None:
     if keep:
         stmt = stmt.where(UserSession.token != keep)
     db.session.execute(stmt)
+
+
+# --- between the password and the two-step code ---------------------------------------------------------------
+# Nobody is logged in until the code is right: the browser's session only remembers who typed a right password,
+# for a few minutes, and the account's reset token, so a password change meanwhile cancels the half-done log-in.
+SECOND_STEP_SECONDS = 300
+
+
+def hold_for_second_step(user: User, *, remember: bool, next_url: str) -> None:
+    end_session()
+    session["second_step"] = {"uid": user.id, "st": user.session_token, "remember": remember, "next": next_url,
+                              "until": int(utcnow().timestamp()) + SECOND_STEP_SECONDS}
+
+
+def waiting_for_second_step() -> tuple[User, bool, str] | None:
+    """(user, remember, where to go) of a log-in waiting for its code, or None."""
+    held = session.get("second_step")
+    if not isinstance(held, dict) or held.get("until", 0) < utcnow().timestamp():
+        return None
+    user = db.session.get(User, held.get("uid"))
+    if user is None or user.session_token != held.get("st") or not user.is_active:
+        return None
+    return user, bool(held.get("remember")), str(held.get("next") or "/")
+
+
+def drop_second_step() -> None:
+    session.pop("second_step", None)

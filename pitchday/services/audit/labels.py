@@ -48,6 +48,7 @@ ACTIONS = {
     "jury.criterion_changed": _l("Criterion changed"),
     "jury.criterion_removed": _l("Criterion removed"),
     "jury.scores_reset": _l("Scores reset"),
+    "jury.sheet_reopened": _l("A juror's scores reopened"),
     "jury.results_published": _l("Results published"),
     "jury.award_added": _l("Award given"),
     "jury.award_removed": _l("Award removed"),
@@ -115,6 +116,11 @@ def register(action: str, label) -> None:
 
 def register_area(area: str, label) -> None:
     AREAS[area] = label
+
+
+def register_field(field: str, label) -> None:
+    """Name a field that another area's ``before``/``after`` use (an unknown field shows its code)."""
+    FIELDS[field] = label
 
 
 def action_label(action: str) -> str:

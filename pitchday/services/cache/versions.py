@@ -33,6 +33,7 @@ from ...models.cache import CacheVersion
 from ...models.vote import AudienceVoteSettings
 
 FEEDS = "feeds"
+SHOWCASE = "showcase"  # the startup directory and public profiles: names, awards and pitch history
 PENDING = "pitchday.cache_versions"
 
 
@@ -57,15 +58,16 @@ def _of_startup(session: Session, startup: Startup) -> set[str]:
 
 
 RULES = {
-    Event: lambda s, o: {event_name(o.id), FEEDS},
-    Camp: lambda s, o: {camp_name(o.id), FEEDS},
+    Event: lambda s, o: {event_name(o.id), FEEDS, SHOWCASE},
+    Camp: lambda s, o: {camp_name(o.id), FEEDS, SHOWCASE},
     AgendaBlock: lambda s, o: _of_event_id(o),
-    PitchSlot: lambda s, o: _of_event_id(o),
-    CallForPitches: lambda s, o: _of_event_id(o),  # the published line-up is in the calendar entries
-    JuryPublication: lambda s, o: {event_name(o.event_id)},
-    Award: lambda s, o: {event_name(o.event_id)},
+    PitchSlot: lambda s, o: _of_event_id(o) | {SHOWCASE},
+    CallForPitches: lambda s, o: _of_event_id(o) | {SHOWCASE},  # the published line-up is in the calendar entries
+    JuryPublication: lambda s, o: {event_name(o.event_id), SHOWCASE},
+    Award: lambda s, o: {event_name(o.event_id), SHOWCASE},
     AudienceVoteSettings: lambda s, o: {event_name(o.event_id)},
-    Startup: _of_startup,
+    Startup: lambda s, o: _of_startup(s, o) | {SHOWCASE},
+    Application: lambda s, o: {SHOWCASE},  # an accepted pitch joins the startup's public history
 }
 
 

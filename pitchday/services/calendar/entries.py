@@ -2,8 +2,9 @@
 cache; a feed reads its events' ids and versions in one query, takes the entries from the cache (writing
 only those of changed events) and puts the VCALENDAR around them.
 
-A feed covers the last 12 months and everything ahead (``HORIZON``); older events stay in the archive on the
-web. Cancelled events stay in (STATUS:CANCELLED) so subscribed calendars drop or strike them through.
+Entries are also stored by month (see ``feed``). A feed covers the last 12 months and everything ahead
+(``HORIZON``); older events stay in the archive on the web. Cancelled events stay in (STATUS:CANCELLED) so
+subscribed calendars drop or strike them through.
 """
 
 from datetime import datetime, timedelta
@@ -66,13 +67,8 @@ def _write_entries(ids: list[int]) -> dict[int, bytes]:
     return written
 
 
-def feed(name: str, *, camp: Camp | None = None, sector: str | None = None, now=None) -> bytes:
-    """The feed of a scope (everything, a camp, a sector), from stored entries."""
-    ev, cv = aliased(CacheVersion), aliased(CacheVersion)
-    rows = db.session.execute(
-        _scope(camp, sector, now).with_only_columns(Event.id, ev.version, cv.version)
-        .outerjoin(ev, _versioned(ev, "event:", Event.id)).outerjoin(cv, _versioned(cv, "camp:", Event.camp_id))
-        .order_by(Event.starts_at, Event.id)).all()
+def _entries(rows: list) -> list[bytes]:
+    """The stored VEVENTs of these (id, event version, camp version) rows, writing those not stored yet."""
     keys = [_entry_key(*row) for row in rows]
     entries = store.get_many(keys)
     missing = [row[0] for row, entry in zip(rows, entries, strict=True) if entry is None]
@@ -80,4 +76,30 @@ def feed(name: str, *, camp: Camp | None = None, sector: str | None = None, now=
         written = _write_entries(missing)
         store.set_many({key: written[row[0]] for row, key in zip(rows, keys, strict=True) if row[0] in written})
         entries = [entry if entry is not None else written[row[0]] for row, entry in zip(rows, entries, strict=True)]
-    return ics.calendar_bytes(name, "PUBLISH", entries)
+    return entries
+
+
+def feed(name: str, *, camp: Camp | None = None, sector: str | None = None, now=None) -> bytes:
+    """The feed of a scope (everything, a camp, a sector), from stored entries.
+
+    Entries are put together by month of their start and each month's run is stored too, under a key made of
+    its entries' keys: after a change only the changed event's month is read entry by entry, the other months
+    come whole (a 10,000-event feed is then some thirty reads, not ten thousand)."""
+    ev, cv = aliased(CacheVersion), aliased(CacheVersion)
+    rows = db.session.execute(
+        _scope(camp, sector, now).with_only_columns(Event.id, ev.version, cv.version, Event.starts_at)
+        .outerjoin(ev, _versioned(ev, "event:", Event.id)).outerjoin(cv, _versioned(cv, "camp:", Event.camp_id))
+        .order_by(Event.starts_at, Event.id)).all()
+    months: dict[tuple, list] = {}
+    for event_id, event_version, camp_version, starts_at in rows:
+        months.setdefault((starts_at.year, starts_at.month), []).append((event_id, event_version, camp_version))
+    runs = list(months.values())
+    keys = ["vmonth:" + sha256("|".join(_entry_key(*row) for row in run).encode()).hexdigest() for run in runs]
+    bodies = store.get_many(keys)
+    missing = [i for i, body in enumerate(bodies) if body is None]
+    if missing:  # the entries of every month not stored, read (and written where needed) together
+        entries = iter(_entries([row for i in missing for row in runs[i]]))
+        for i in missing:
+            bodies[i] = b"".join(next(entries) for _row in runs[i])
+        store.set_many({keys[i]: bodies[i] for i in missing})
+    return ics.calendar_bytes(name, "PUBLISH", bodies)

@@ -23,7 +23,7 @@ from ..calendar import personal as personal_calendar
 from ..events import audience as event_audience
 from ..impact import report as impact
 
-LANDING = "jury.home"
+LANDING = "jury.welcome"  # the welcome screen (issue 16.7); "jury.home" opens the pitch on stage
 
 
 def still_valid(user: User, event_id: int) -> bool:

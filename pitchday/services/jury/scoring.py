@@ -16,6 +16,7 @@ from ...errors import Invalid, NotAllowed
 from ...extensions import db
 from ...models import Application, Conflict, Criterion, Event, Juror, Score, ScoreSheet, User
 from ..applications.running_order import Slot, slots_for
+from ..audit import trail as audit
 from . import rubric as jury_rubric
 
 
@@ -89,6 +90,8 @@ def reopen(juror: Juror, application: Application, *, by: User) -> None:
                                  .values(submitted_at=None, reopened_at=utcnow(), reopened_by_id=by.id)).rowcount
     if not updated:
         raise ConflictError(_("This pitch is not submitted."), code="not_submitted")
+    audit.record(by, "jury.sheet_reopened", subject=application, event=application.event,
+                 after={"person": juror.user.name})
 
 
 # --- what the juror's page shows -------------------------------------------------------------------------

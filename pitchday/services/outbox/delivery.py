@@ -73,8 +73,11 @@ def deliver(row_id: int, *, force: bool = False) -> Outcome:
 
         marked: list[bool] = []
         try:
-            msg = mail.build_message(mail.mail_of(row), current_app.config["MAIL_SENDER"],
-                                     message_id=row.message_id)
+            # Attachments are built in a context of their own: what they read (the event for its .ics) neither
+            # joins the caller's session nor holds a second pooled connection while the message is sent.
+            with current_app.app_context():
+                msg = mail.build_message(mail.mail_of(row), current_app.config["MAIL_SENDER"],
+                                         message_id=row.message_id)
             mail.transport(msg, on_sent=mark_sent)
         except Exception as exc:  # any failure is kept on the row and retried; the error tells the organiser
             if marked:  # taken and marked; only closing the SMTP session failed

@@ -16,9 +16,11 @@ def attendee_header(event, *, headers: dict) -> list[str]:
 def attendee_rows(event, *, status_labels: dict):
     """One row per registration: confirmed, then the waiting list with each place, then cancelled."""
     questions = [str(q.id) for q in questions_of(event)]
-    for r, place in export_rows(event):
+    types = {}  # attendee type -> its label, looked up once rather than once a row
+    for r in export_rows(event):
         status = str(r.status)
-        yield [status_labels[status], place if status == "waiting" else "", r.name,
-               r.email if not r.anonymised_at else "", r.organisation, attendee_type_label(r.attendee_type),
-               r.created_at, r.confirmed_at, r.cancelled_at,
-               *((r.answers or {}).get(q, "") for q in questions)]
+        label = types.get(r.attendee_type) or types.setdefault(r.attendee_type, attendee_type_label(r.attendee_type))
+        answers = r.answers or {}
+        yield [status_labels[status], r[-1] if status == "waiting" else "", r.name,
+               r.email if not r.anonymised_at else "", r.organisation, label,
+               r.created_at, r.confirmed_at, r.cancelled_at, *(answers.get(q, "") for q in questions)]

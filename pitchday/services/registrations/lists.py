@@ -1,20 +1,22 @@
 """What organisers see of an event's registrations: a paged list with search and filters, counts by status and
 attendee type, and the rows of the CSV read in batches.
 
-The list costs two queries at any size: one aggregate (counts by status and type, of all registrations and of
-those the search and filters match) and one page of rows, each with its place in its status (the waiting
-list's order) computed by the database.
+The list costs two or three queries at any size: one aggregate (counts by status and type, of all
+registrations and of those the search and filters match), one page of rows, and for the waiting rows on the
+page their places on the whole waiting list.
 """
 
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from ... import text_fold
 from ...extensions import db
 from ...models import AttendeeType, Event, Registration, RegistrationStatus
-from ..paging import Page, PageRequest, clean_search, page_of, search_condition
+from ..paging import Page, PageRequest, clean_search, page_of
 
 MAX_SEARCH_LENGTH = 100
+MAX_TERMS = 6
 STATUS_RANK = sa.case({"confirmed": 0, "waiting": 1, "cancelled": 2}, value=Registration.status, else_=3)
 EXPORT_BATCH = 1000
 
@@ -34,10 +36,10 @@ class Filters:
                    type=kind if kind in {t.value for t in AttendeeType} else "")
 
     def conditions(self) -> list:
-        found = []
-        if (matches := search_condition(self.search, Registration.name, Registration.email,
-                                        Registration.organisation)) is not None:
-            found.append(matches)
+        # Each word typed starts a word of the name, organisation or e-mail, ignoring case, accents and umlaut
+        # spellings: the folded ``search_key`` the door's search reads too (one LIKE a word, not three lower()).
+        # Folded words hold only letters and digits, so no LIKE wildcard comes in with the search.
+        found = [Registration.search_key.like(f"% {term}%") for term in text_fold.words(self.search)[:MAX_TERMS]]
         if self.status:
             found.append(Registration.status == self.status)
         if self.type:
@@ -73,27 +75,41 @@ def overview(event: Event, filters: Filters = Filters(), request: PageRequest = 
         by_type.setdefault(str(status), {})[str(attendee_type)] = n
         totals[str(status)] += n
         matching[str(status)] = matching.get(str(status), 0) + int(hits or 0)
-    places = (sa.select(Registration.id, sa.func.row_number().over(
-        partition_by=Registration.status, order_by=Registration.queue_number).label("place"))
-        .where(Registration.event_id == event.id).subquery())
-    query = (sa.select(Registration, places.c.place).join(places, places.c.id == Registration.id)
-             .where(Registration.event_id == event.id, *conditions)
+    query = (sa.select(Registration).where(Registration.event_id == event.id, *conditions)
              .order_by(STATUS_RANK, Registration.queue_number))
-    page = page_of(query, request, total=sum(matching.values()), scalars=False)
-    page = Page(items=[tuple(row) for row in page.items], total=page.total, page=page.page, per_page=page.per_page)
+    page = page_of(query, request, total=sum(matching.values()))
+    places = _waiting_places(event, [r for r in page.items if r.status == RegistrationStatus.WAITING])
+    page = Page(items=[(r, places.get(r.id)) for r in page.items], total=page.total, page=page.page,
+                per_page=page.per_page)
     return Overview(page=page, by_type=by_type, totals=totals, matching=matching)
 
 
+def _waiting_places(event: Event, waiting: list) -> dict[int, int]:
+    """Each waiting registration's place on the whole waiting list (not only among the search hits): one query
+    for the page's waiting rows."""
+    if not waiting:
+        return {}
+    other = sa.orm.aliased(Registration)
+    return dict(db.session.execute(
+        sa.select(Registration.id, sa.func.count(other.id)).join(other, sa.and_(
+            other.event_id == Registration.event_id, other.status == RegistrationStatus.WAITING,
+            other.queue_number <= Registration.queue_number))
+        .where(Registration.id.in_([r.id for r in waiting])).group_by(Registration.id)).all())
+
+
+EXPORT_COLUMNS = (Registration.status, Registration.name, Registration.email, Registration.organisation,
+                  Registration.attendee_type, Registration.created_at, Registration.confirmed_at,
+                  Registration.cancelled_at, Registration.anonymised_at, Registration.answers)
+
+
 def export_rows(event: Event):
-    """The event's registrations for the CSV, confirmed, waiting (with their place) and cancelled, read in
-    batches so an export of any size keeps memory flat: (registration, place in its status)."""
-    query = (sa.select(Registration, sa.func.row_number().over(partition_by=Registration.status,
-                                                              order_by=Registration.queue_number))
+    """The event's registrations for the CSV as plain rows (no ORM objects), confirmed, waiting and cancelled,
+    each with its place in its status, read in batches so an export of any size keeps memory flat."""
+    query = (sa.select(*EXPORT_COLUMNS, sa.func.row_number().over(partition_by=Registration.status,
+                                                                 order_by=Registration.queue_number))
              .where(Registration.event_id == event.id).order_by(STATUS_RANK, Registration.queue_number)
              .execution_options(yield_per=EXPORT_BATCH))
-    for registration, place in db.session.execute(query):
-        yield registration, place
-        db.session.expunge(registration)  # rows already written need not stay in the session
+    yield from db.session.execute(query)
 
 
 def count_of(event: Event) -> int:

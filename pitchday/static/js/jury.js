@@ -1,4 +1,5 @@
-/* Scoring page: save each change at once; keep unsent changes in localStorage and retry when back online. */
+/* Scoring page: save each change at once; keep unsent changes in localStorage and retry when back online;
+   register the service worker that keeps the juror's pages for a reload without signal. */
 (function () {
   "use strict";
   var doc = document, body = doc.body, form = doc.getElementById("score"), net = doc.getElementById("net");
@@ -48,6 +49,7 @@
           if (r.ok) {
             // Only this version: a newer change of the same value may have been queued meanwhile.
             store(load().filter(function (x) { return !(x.key === item.key && x.seq === item.seq); }));
+            if (!load().length) { keepPage([location.pathname]); }
             flush();
           } else if (r.status === 400 && j.status === "csrf_failed") {
             refreshToken().then(flush, function () { show(); });
@@ -126,6 +128,22 @@
       if (link) { location.href = link.href; }
     }
   });
+
+  // The service worker keeps the juror's pages for a reload without signal (jury_sw.js).
+  function keepPage(urls) {
+    if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) { return; }
+    clearTimeout(keepPage.timer);
+    keepPage.timer = setTimeout(function () { navigator.serviceWorker.controller.postMessage({cache: urls}); }, 800);
+  }
+  if ("serviceWorker" in navigator && body.dataset.sw) {
+    navigator.serviceWorker.register(body.dataset.sw, {scope: "/jury/"}).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var urls = (body.dataset.precache || location.pathname).split(" ").filter(Boolean);
+      registration.active.postMessage({cache: urls});
+      window.juryOffline = true;
+    }).catch(function () { /* no offline copy: the page still works online */ });
+  }
 
   window.addEventListener("online", flush);
   window.addEventListener("offline", show);
