@@ -19,7 +19,6 @@ from ...i18n import number
 sys.meta_path[:] = [finder for finder in sys.meta_path if type(finder).__name__ != "PluginImportFixer"]
 
 SVG = "http://www.w3.org/2000/svg"
-ET.register_namespace("", SVG)
 ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
 SCOPE = "svg.pygal-chart"
 MAX_SERIES = 12  # the stylesheet colours this many lines; the hub has six camps
@@ -58,12 +57,17 @@ def _clean(svg_text: str, title: str, description: str) -> str:
                     tag in ("desc", "title") and parent is root) or (
                     tag == "desc"):  # pygal's own title, and the x/y coordinates of each dot: noise when read out
                 parent.remove(child)
+    # Plain tag names and an xmlns attribute, so the output never depends on ElementTree's global prefix table
+    # (the QR code library registers "svg" there, and an <svg:svg> inside HTML is not drawn).
+    for element in root.iter():
+        element.tag = element.tag.split("}", 1)[-1]
+    root.set("xmlns", SVG)
     root.attrib.pop("id", None)
     root.set("role", "img")
     root.set("aria-label", title)
     root.set("focusable", "false")
     for tag, text in (("desc", description), ("title", title)):  # title first, as SVG wants it
-        element = ET.Element(f"{{{SVG}}}{tag}")
+        element = ET.Element(tag)
         element.text = text
         root.insert(0, element)
     return ET.tostring(root, encoding="unicode")
