@@ -50,7 +50,7 @@ class AuditEntry(db.Model):
 # app's account) rewrites history; only the retention purge deletes, inside ``purging()``, which PostgreSQL sees
 # as ``SET LOCAL pitchday.audit_purge = 'on'`` and SQLite through a function of the app's own connections
 # (any other SQLite client lacks it, so its DELETE fails too). TRUNCATE (the test suite's reset) fires no row
-# triggers. The migration 0013_audit.py creates the same objects; keep the two in step.
+# triggers. The migration 0014_audit.py creates the same objects; keep the two in step.
 POSTGRES_GUARD = [
     """CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger AS $$
 BEGIN
