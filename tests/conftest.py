@@ -48,6 +48,9 @@ class IsolatedClient(FlaskClient):
     def open(self, *args, **kwargs):
         if has_app_context():
             _db.session.commit()
+        # Buffered: a streamed export is read to its end inside the request's context, as a server would, even
+        # when the test only looks at the status code.
+        kwargs.setdefault("buffered", True)
         with self.application.app_context():
             return super().open(*args, **kwargs)
 

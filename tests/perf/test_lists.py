@@ -69,8 +69,9 @@ def test_the_attendee_csv_streams_through_the_one_writer(client, login, db, make
     add_registrations(db, event, 0, 40)
     add_registrations(db, event, 40, 2, RegistrationStatus.WAITING)
     login(organiser)
-    response = client.get(f"/events/{event.id}/registrations/export.csv?format=intl")
+    response = client.get(f"/events/{event.id}/registrations/export.csv?format=intl", buffered=False)
     assert response.is_streamed
+    response.make_sequence()  # read it to the end while the request's context is still there
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert len(rows) == 43 and rows[0][0] == "Status"
     assert [r[1] for r in rows[-2:]] == ["1", "2"]
