@@ -7,9 +7,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ...berlin import quarters
-from ...extensions import db
-from ...models import Camp, Challenge, ChallengeProposal, ChallengeStatus, ProposalStatus
+from ...models import Challenge, ChallengeProposal, ChallengeStatus, ProposalStatus
+from ..impact import quarterly
 
 
 @dataclass
@@ -41,17 +40,7 @@ FIGURES = {
 
 def figures(year: int, camp_ids: list[int] | None = None) -> list[Row]:
     """One row per camp (the one reviewing the challenge) and quarter of ``year``, camps without any included."""
-    camps = db.session.scalars(sa.select(Camp).order_by(Camp.name)).all()
-    if camp_ids is not None:
-        camps = [c for c in camps if c.id in camp_ids]
-    rows = {(c.id, q): Row(c.name, q) for c in camps for q, _, _ in quarters(year)}
-    for name, query in FIGURES.items():
-        for label, start, end in quarters(year):
-            for camp_id, count in db.session.execute(query(start, end)):
-                if (camp_id, label) in rows:
-                    setattr(rows[(camp_id, label)], name, count)
-    return list(rows.values())
-
+    return quarterly.grid(year, camp_ids, FIGURES, Row)
 
 HEADER = [_l("Camp"), _l("Quarter"), _l("Challenges made public"), _l("Answers from startups"),
           _l("Startups invited to talk")]

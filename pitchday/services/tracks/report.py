@@ -7,9 +7,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ...berlin import quarters
-from ...extensions import db
-from ...models import Camp, Track
+from ...models import Track
+from ..impact import quarterly
 
 
 @dataclass
@@ -21,23 +20,18 @@ class Row:
     deals: int = 0
 
 
+def _reached(column):
+    return lambda start, end: (sa.select(Track.camp_id, sa.func.count()).where(column >= start, column < end)
+                               .group_by(Track.camp_id))
+
+
+FIGURES = {"started": _reached(Track.started_at), "pilots": _reached(Track.reached_pilot_at),
+           "deals": _reached(Track.reached_deal_at)}
+
 
 def figures(year: int, camp_ids: list[int] | None = None) -> list[Row]:
     """One row per camp and quarter of ``year`` (camps without tracks included, so the table has no holes)."""
-    camps = db.session.scalars(sa.select(Camp).order_by(Camp.name)).all()
-    if camp_ids is not None:
-        camps = [c for c in camps if c.id in camp_ids]
-    rows = {(c.id, q): Row(c.name, q) for c in camps for q, _, _ in quarters(year)}
-    for attribute, column in (("started", Track.started_at), ("pilots", Track.reached_pilot_at),
-                              ("deals", Track.reached_deal_at)):
-        for label, start, end in quarters(year):
-            counts = db.session.execute(sa.select(Track.camp_id, sa.func.count()).where(column >= start, column < end)
-                                        .group_by(Track.camp_id))
-            for camp_id, count in counts:
-                if (camp_id, label) in rows:
-                    setattr(rows[(camp_id, label)], attribute, count)
-    return list(rows.values())
-
+    return quarterly.grid(year, camp_ids, FIGURES, Row)
 
 HEADER = [_l("Camp"), _l("Quarter"), _l("Tracks started"), _l("Reached a pilot"),
           _l("Reached an order, investment or hire")]
