@@ -83,40 +83,36 @@ def enrol():
     return _enrolment_page(TwoStepCodeForm())
 
 
+def _recovery_codes_after(form, issue, *, first: bool, on_error):
+    """The page with new recovery codes once the code typed is right; a wrong code counts against the guesser."""
+    if not form.validate_on_submit():
+        return None
+    who = _guesser(current_user)
+    try:
+        codes = issue(current_user, form.code.data)
+    except DomainError as error:
+        db.session.rollback()
+        throttle.failed("TWO_STEP", **who)
+        on_error(error)
+        return None
+    db.session.commit()
+    return render_template("account/recovery_codes.html", codes=codes, first=first)
+
+
 @bp.post("/account/two-step")
 @guard("authenticated")
 def confirm():
     form = TwoStepCodeForm()
-    if form.validate_on_submit():
-        who = _guesser(current_user)
-        try:
-            codes = two_step.confirm_enrolment(current_user, form.code.data)
-        except DomainError as error:
-            db.session.rollback()
-            throttle.failed("TWO_STEP", **who)
-            form.show_error(error)
-        else:
-            db.session.commit()
-            return render_template("account/recovery_codes.html", codes=codes, first=True)
-    return _enrolment_page(form, 400)
+    return (_recovery_codes_after(form, two_step.confirm_enrolment, first=True, on_error=form.show_error)
+            or _enrolment_page(form, 400))
 
 
 @bp.post("/account/two-step/recovery-codes")
 @guard("authenticated")
 def new_recovery_codes():
-    form = TwoStepCodeForm()
-    if form.validate_on_submit():
-        who = _guesser(current_user)
-        try:
-            codes = two_step.new_recovery_codes(current_user, form.code.data)
-        except DomainError as error:
-            db.session.rollback()
-            throttle.failed("TWO_STEP", **who)
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            return render_template("account/recovery_codes.html", codes=codes, first=False)
-    return redirect(url_for("two_step.enrol"))
+    return (_recovery_codes_after(TwoStepCodeForm(), two_step.new_recovery_codes, first=False,
+                                  on_error=lambda error: flash(error.message, "error"))
+            or redirect(url_for("two_step.enrol")))
 
 
 @bp.post("/account/two-step/off")
