@@ -22,6 +22,7 @@ from ..models import (
     Stage,
     Startup,
 )
+from .paging import Page
 
 PER_PAGE = 24
 MAX_PAGE = 10_000
@@ -47,17 +48,6 @@ class Entry:
     pitches: int = 0
     awards: list[tuple[Award, Event]] = field(default_factory=list)
 
-
-@dataclass
-class Page:
-    entries: list[Entry]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
 
 
 def _pitched():
@@ -98,7 +88,7 @@ def directory(filters: Filters, *, page: int = 1, per_page: int = PER_PAGE) -> P
     total = db.session.scalar(sa.select(sa.func.count()).select_from(statement.subquery()))
     startups = list(db.session.scalars(statement.order_by(sa.func.lower(Startup.name), Startup.id)
                                        .limit(per_page).offset((page - 1) * per_page)))
-    return Page(entries=_entries(startups), total=total, page=page, per_page=per_page)
+    return Page(items=_entries(startups), total=total, page=page, per_page=per_page)
 
 
 def _entries(startups: list[Startup]) -> list[Entry]:

@@ -93,7 +93,7 @@ def test_pages_of_24_in_a_fixed_number_of_queries(app, db, client, camps, networ
         page = showcase.directory(showcase.Filters(), page=1)
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", count)
-    assert page.total == 33 and len(page.entries) == 24
+    assert page.total == 33 and len(page.items) == 24
     assert len([s for s in statements if s.startswith("SELECT")]) == 4  # count, page, camps, awards
 
 

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from ...berlin import from_local
 from ...extensions import db
 from ...models import AuditEntry
+from ..paging import Page
 
 PER_PAGE = 50
 MAX_PAGE = 100_000
@@ -32,17 +33,6 @@ class Filters:
     def active(self) -> bool:
         return any(v not in (None, "") for v in vars(self).values())
 
-
-@dataclass
-class Page:
-    entries: list[AuditEntry]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
 
 
 def _where(filters: Filters, scope: frozenset[int] | None) -> list:

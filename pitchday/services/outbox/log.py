@@ -1,7 +1,6 @@
 """The mail log: what the app sent (or tries to send) to an event's attendees, startups and jurors, with state,
 attempts and the last error, searchable and paged; resending one message."""
 
-from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -12,6 +11,7 @@ from ...extensions import db
 from ...models import Event
 from ...models.outbox import MessageState, OutboxMessage
 from ..events import counts as event_counts
+from ..paging import Page
 
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 50, 200, 10_000
 S = MessageState
@@ -21,17 +21,6 @@ STATE_LABELS = {S.HELD: _l("draft"), S.PENDING: _l("waiting to be sent"), S.SEND
                 S.FAILED: _l("failed for now, will retry"), S.DELIVERED: _l("delivered"),
                 S.GIVEN_UP: _l("given up"), S.DISCARDED: _l("discarded")}
 
-
-@dataclass(frozen=True)
-class Page:
-    messages: list[OutboxMessage]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
 
 
 def search(*, event: Event | None = None, query: str = "", state: str = "", page: int = 1,
