@@ -94,7 +94,8 @@ def run(base: str, event_id: int, action: str, offset: int) -> tuple[float, list
     def work(c):
         barrier.wait()
         for n in numbers[c]:
-            statuses.append(clients[c].register(n) if action == "register" else clients[c].load_form())
+            statuses.append(clients[c].register(n, as_new_visitor=True) if action == "register"
+                            else clients[c].load_form())
 
     threads = [threading.Thread(target=work, args=(c,)) for c in range(CLIENTS)]
     for t in threads:

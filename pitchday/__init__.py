@@ -76,7 +76,9 @@ def _init_extensions(app: Flask) -> None:
 def _init_request_hooks(app: Flask) -> None:
     @app.before_request
     def _declare_write_intent():
-        set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
+        view = app.view_functions.get(request.endpoint)
+        set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS")
+                         and not getattr(view, "writes_in_blocks", False))
 
     @app.teardown_request
     def _clear_write_intent(_exc):

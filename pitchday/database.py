@@ -90,29 +90,86 @@ def queue_for_sqlite_writes(conn: sa.Connection):
     every other door waiting for milliseconds. ``sqlite_checkpoint_due`` says when the caller should run one,
     after its answer is sent (``checkpoint_sqlite``).
     """
-    database = _queued_database(conn)
-    if database is None:
+    if _queued_database(conn.engine) is None:
         yield
         return
     dbapi = conn.connection.driver_connection
-    fd = os.open(f"{database}-writers.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with writers_queue(conn.engine):
         dbapi.execute("PRAGMA wal_autocheckpoint=0")
         try:
             yield
         finally:
             dbapi.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")  # the pooled connection as it was
             _queued_writes["since_checkpoint"] += 1
+
+
+@contextlib.contextmanager
+def writers_queue(engine: Engine):
+    """The kernel's queue of SQLite writers (an ``flock`` beside the database file); nothing elsewhere."""
+    database = _queued_database(engine)
+    if database is None:
+        yield
+        return
+    fd = os.open(f"{database}-writers.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
         os.close(fd)  # and with it the lock
 
 
-def _queued_database(conn: sa.Connection) -> str | None:
-    database = conn.engine.url.database if conn.dialect.name == "sqlite" else None
+def _queued_database(engine: Engine) -> str | None:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return database
+
+
+def writes_in_blocks(view):
+    """Mark a view whose writes all happen inside ``write_block``: its request reads without write intent, so on
+    SQLite it takes the write lock only for the block (see ``write_block``)."""
+    view.writes_in_blocks = True
+    return view
+
+
+@contextlib.contextmanager
+def write_block(session):
+    """One short write transaction: begun here, committed at the end, rolled back (and re-raised) on an error.
+
+    What the request read so far is ended first (a rollback: nothing may be pending), so on SQLite, where every
+    other writer waits for the write lock, the lock covers this block alone, not the form checks, rendering
+    and answer around it; writers wait their turn in the kernel's queue, which wakes the next one the moment
+    the lock is free. Objects read before are expired and read again inside the block, so rules checked here
+    see the current data. On PostgreSQL it is an ordinary transaction."""
+    session.rollback()
+    token = _write_intent.set(True)
+    later = session.info[_AFTER_BLOCK] = []
+    try:
+        with writers_queue(session.get_bind()):
+            try:
+                yield
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+    finally:
+        _write_intent.reset(token)
+        session.info.pop(_AFTER_BLOCK, None)
+    for action in later:
+        action()
+
+
+_AFTER_BLOCK = "pitchday_after_write_block"
+
+
+def after_write_block(session, action) -> bool:
+    """Run ``action`` once the current ``write_block`` has committed and let the next writer in; False (and
+    nothing done) when no block is open, so the caller runs it at once."""
+    later = session.info.get(_AFTER_BLOCK)
+    if later is None:
+        return False
+    later.append(action)
+    return True
 
 
 def sqlite_checkpoint_due() -> bool:

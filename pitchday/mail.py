@@ -25,7 +25,7 @@ from jinja2 import TemplateNotFound
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from .database import utcnow
+from .database import after_write_block, utcnow
 from .extensions import db
 from .models.outbox import MessageState, OutboxMessage
 
@@ -259,6 +259,13 @@ def _announce(session):
     announce = current_app.extensions.get("pitchday.outbox_announce")
     if announce is None:
         return
+    # Inside a write block the commit still holds SQLite's queue of writers: the hint (a write to the task
+    # queue's own storage) waits until the block has let the next writer in.
+    if not after_write_block(session, lambda: _tell(announce, ids)):
+        _tell(announce, ids)
+
+
+def _tell(announce: Callable[[list[int]], None], ids: list[int]) -> None:
     try:
         announce(ids)
     except Exception:  # the row is committed; the worker's sweep sends it even when this hint is lost

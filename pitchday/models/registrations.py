@@ -35,7 +35,8 @@ class Registration(db.Model):
     __table_args__ = (
         # The same address holds at most one registration per event; a re-registration re-sends the ticket.
         sa.UniqueConstraint("event_id", "email"),
-        sa.Index("ix_registrations_event_status", "event_id", "status"),
+        # Lists and the seat rule read an event's registrations of one status in arrival order from this.
+        sa.Index("ix_registrations_event_status_queue", "event_id", "status", "queue_number"),
         # The door's search reads only this index: the event's folded keys, scanned for a word's start.
         sa.Index("ix_registrations_event_search", "event_id", "search_key"),
         # The scanners' list version reads the latest confirmation and cancellation from these alone

@@ -6,7 +6,6 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from pitchday.models import AgendaBlock, BlockKind, Registration
-from pitchday.models.matchmaking import MatchmakingProfile
 from pitchday.services.matchmaking import meetings
 from pitchday.services.matchmaking import requests as mm
 from tests.registrations.test_cron import run, tomorrow_evening
@@ -31,8 +30,9 @@ def set_up_meetings(db, event, tables=("Tisch 1",)):
 
 
 def profile(db, email):
+    """The attendee's opt-ins as the matchmaking services read them (no row stored means nothing chosen)."""
     registration = db.session.scalar(sa.select(Registration).filter_by(email=email))
-    return db.session.scalar(sa.select(MatchmakingProfile).filter_by(registration_id=registration.id))
+    return mm.profile_of(registration)
 
 
 def checkbox(html, name):

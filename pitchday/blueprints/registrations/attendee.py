@@ -6,6 +6,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup
 
+from ...database import write_block, writes_in_blocks
 from ...errors import DomainError
 from ...extensions import db
 from ...forms.registrations import ConfirmForm, registration_form_for
@@ -71,33 +72,35 @@ def seats(event):
 
 
 @bp.route("/events/<int:event_id>/register", methods=["GET", "POST"])
+@writes_in_blocks  # in a rush, SQLite's write lock is held for the seat decision alone
 @guard("registration.register", event=load_event)
 def register(event):
     form = _form_for(event)
     if form.validate_on_submit():
         try:
-            outcome = registrations.register(
-                event, name=form.name.data, email=form.email.data, organisation=form.organisation.data or "",
-                attendee_type=form.attendee_type.data, answers=form.answers(), locale=current_language(),
-                user=current_user if current_user.is_authenticated else None)
-            if outcome.created:  # an existing registration's opt-ins are not changed by whoever typed its address
-                matchmaking.set_profile(outcome.registration, visible=form.meet_visible.data,
-                                        share_contact=form.meet_share_contact.data)
+            with write_block(db.session):
+                outcome = registrations.register(
+                    event, name=form.name.data, email=form.email.data, organisation=form.organisation.data or "",
+                    attendee_type=form.attendee_type.data, answers=form.answers(), locale=current_language(),
+                    user=current_user if current_user.is_authenticated else None)
+                if outcome.created:  # an existing registration's opt-ins are not changed by whoever typed its address
+                    matchmaking.set_profile(outcome.registration, visible=form.meet_visible.data,
+                                            share_contact=form.meet_share_contact.data)
+                registration = outcome.registration
+                confirmed, email, secret = (registration.status == RegistrationStatus.CONFIRMED,
+                                            registration.email, registration.ticket_secret)
         except DomainError as error:
             form.show_error(error)
         else:
-            db.session.commit()
             if not outcome.created:
                 # Never show an existing ticket to whoever typed the address: it goes to the inbox only.
                 return render_template("registrations/check_inbox.html", event=event, resent=outcome.resent)
-            registration = outcome.registration
-            if registration.status == RegistrationStatus.CONFIRMED:
-                flash(_("You are registered. We have sent your ticket to %(email)s.", email=registration.email),
-                      "success")
+            if confirmed:
+                flash(_("You are registered. We have sent your ticket to %(email)s.", email=email), "success")
             else:
                 flash(_("The event is fully booked: you are on the waiting list. We have sent you an e-mail."),
                       "info")
-            return redirect(url_for("registrations.ticket", secret=registration.ticket_secret))
+            return redirect(url_for("registrations.ticket", secret=secret))
     return render_template("registrations/register.html", event=event, form=form,
                            state=registrations.window_state(event), seats_left=registrations.seats_left(event),
                            mine=registrations.of_user_for_event(

@@ -54,12 +54,19 @@ def is_member(user, startup) -> bool:
 
 def profile_of(registration) -> MatchmakingProfile:
     profile = db.session.scalar(sa.select(MatchmakingProfile).filter_by(registration_id=registration.id))
-    return profile or MatchmakingProfile(registration_id=registration.id, visible=False, share_contact=False,
-                                         looking_for="")
+    return profile or _nothing_chosen(registration)
+
+
+def _nothing_chosen(registration) -> MatchmakingProfile:
+    return MatchmakingProfile(registration_id=registration.id, visible=False, share_contact=False, looking_for="")
 
 
 def set_profile(registration, *, visible: bool, share_contact: bool, looking_for: str = "") -> MatchmakingProfile:
     """Store the attendee's opt-ins (both off unless they choose them)."""
+    if not (visible or share_contact or looking_for):
+        # Nothing chosen is what a missing profile means (``profile_of``): one statement, as in a registration rush.
+        db.session.execute(sa.delete(MatchmakingProfile).where(MatchmakingProfile.registration_id == registration.id))
+        return _nothing_chosen(registration)
     profile = db.session.scalar(sa.select(MatchmakingProfile).filter_by(registration_id=registration.id))
     if profile is None:
         profile = MatchmakingProfile(registration_id=registration.id)

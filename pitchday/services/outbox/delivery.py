@@ -18,7 +18,7 @@ from flask import current_app
 from sqlalchemy.orm import Session
 
 from ... import mail
-from ...database import utcnow, write_intent
+from ...database import utcnow, write_intent, writers_queue
 from ...extensions import db
 from ...models.outbox import MessageState, OutboxMessage
 
@@ -45,7 +45,9 @@ def _session() -> Session:
 def claim(row_id: int, *, force: bool = False) -> bool:
     """Take the row for sending; False when it is not sendable (already sent, claimed elsewhere, not yet due)."""
     now = utcnow()
-    with _session() as session, write_intent():
+    # Short writes in SQLite's queue of writers (as a registration's): the worker never makes a registration
+    # that holds its place in that queue sleep in SQLite's busy handler.
+    with _session() as session, write_intent(), writers_queue(db.engine):
         query = db.update(OutboxMessage).where(OutboxMessage.id == row_id, OutboxMessage.state.in_(SENDABLE))
         if not force:
             query = query.where(OutboxMessage.due_at <= now)
@@ -64,7 +66,7 @@ def deliver(row_id: int, *, force: bool = False) -> Outcome:
         session.commit()  # end the read: on SQLite a snapshot older than others' writes could not write after
 
         def mark_sent():
-            with write_intent():
+            with write_intent(), writers_queue(db.engine):
                 session.execute(db.update(OutboxMessage).where(OutboxMessage.id == row_id,
                                                                OutboxMessage.state == S.SENDING)
                                 .values(state=S.DELIVERED, delivered_at=utcnow(), last_error=None, claimed_at=None))
@@ -94,7 +96,7 @@ def _failed(session: Session, row: OutboxMessage, exc: Exception) -> Outcome:
     attempts = row.attempts
     give_up = attempts > len(BACKOFF)
     retry_in = None if give_up else BACKOFF[attempts - 1]
-    with write_intent():
+    with write_intent(), writers_queue(db.engine):
         session.execute(db.update(OutboxMessage).where(OutboxMessage.id == row.id, OutboxMessage.state == S.SENDING)
                         .values(state=S.GIVEN_UP if give_up else S.FAILED, last_error=error, claimed_at=None,
                                 due_at=utcnow() + (retry_in or timedelta())))

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from ... import text_fold
 from ...extensions import db
 from ...models import AttendeeType, Event, Registration, RegistrationStatus
-from ..paging import Page, PageRequest, clean_search, page_of
+from ..paging import Page, PageRequest, clean_search
 
 MAX_SEARCH_LENGTH = 100
 MAX_TERMS = 6
@@ -75,13 +75,34 @@ def overview(event: Event, filters: Filters = Filters(), request: PageRequest = 
         by_type.setdefault(str(status), {})[str(attendee_type)] = n
         totals[str(status)] += n
         matching[str(status)] = matching.get(str(status), 0) + int(hits or 0)
-    query = (sa.select(Registration).where(Registration.event_id == event.id, *conditions)
-             .order_by(STATUS_RANK, Registration.queue_number))
-    page = page_of(query, request, total=sum(matching.values()))
-    places = _waiting_places(event, [r for r in page.items if r.status == RegistrationStatus.WAITING])
-    page = Page(items=[(r, places.get(r.id)) for r in page.items], total=page.total, page=page.page,
-                per_page=page.per_page)
+    items = _page_in_list_order(event, conditions, request, matching)
+    places = _waiting_places(event, [r for r in items if r.status == RegistrationStatus.WAITING])
+    page = Page(items=[(r, places.get(r.id)) for r in items], total=sum(matching.values()), page=request.page,
+                per_page=request.per_page)
     return Overview(page=page, by_type=by_type, totals=totals, matching=matching)
+
+
+def _page_in_list_order(event: Event, conditions: list, request: PageRequest, matching: dict) -> list:
+    """The page's rows: confirmed, then waiting, then cancelled, each in arrival order.
+
+    Read status by status, each an index range (event, status, queue number) with its own LIMIT: the counts
+    say which statuses the page spans, so no query sorts all of an event's registrations (a page is one query,
+    two where it spans a status boundary)."""
+    skip, wanted, items = request.offset, request.per_page, []
+    for status in RegistrationStatus:
+        matches = matching.get(str(status), 0)
+        if skip >= matches:
+            skip -= matches
+            continue
+        if wanted <= 0:
+            break
+        rows = list(db.session.scalars(
+            sa.select(Registration).where(Registration.event_id == event.id, Registration.status == status,
+                                          *conditions)
+            .order_by(Registration.queue_number).limit(wanted).offset(skip)))
+        items += rows
+        wanted, skip = wanted - len(rows), 0
+    return items
 
 
 def _waiting_places(event: Event, waiting: list) -> dict[int, int]:

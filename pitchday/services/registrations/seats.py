@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ...database import utcnow
 from ...errors import Conflict, Invalid
@@ -88,13 +89,14 @@ def _insert_ignore(table, **values):
 def _lock_queue(event_id: int, *, take_number: bool, count: int = 1) -> int:
     """Hold the event's queue row for the rest of the transaction; with ``take_number``, draw the next number
     (``count`` numbers: the last one is returned)."""
-    db.session.execute(_insert_ignore(RegistrationQueue, event_id=event_id, last_number=0))
     step = count if take_number else 0
-    return db.session.execute(
-        sa.update(RegistrationQueue).where(RegistrationQueue.event_id == event_id)
-        .values(last_number=RegistrationQueue.last_number + step)
-        .returning(RegistrationQueue.last_number)
-    ).scalar_one()
+    take = (sa.update(RegistrationQueue).where(RegistrationQueue.event_id == event_id)
+            .values(last_number=RegistrationQueue.last_number + step).returning(RegistrationQueue.last_number))
+    number = db.session.execute(take).scalar_one_or_none()
+    if number is None:  # the event's first seat change makes its queue row; a parallel first one waits on it
+        db.session.execute(_insert_ignore(RegistrationQueue, event_id=event_id, last_number=0))
+        number = db.session.execute(take).scalar_one()
+    return number
 
 
 def _confirmed_below_capacity(event_id: int):
@@ -115,7 +117,12 @@ def _move(registration: Registration, target: RegistrationStatus, *, condition=N
     if condition is not None:
         stmt = stmt.where(condition)
     moved = db.session.execute(stmt).rowcount == 1
-    db.session.expire(registration)
+    if moved and not any(isinstance(v, sa.ClauseElement) for v in values.values()):
+        # The row now holds exactly these values: no need to read it back.
+        for key, value in {"status": target, **values}.items():
+            set_committed_value(registration, key, value)
+    else:
+        db.session.expire(registration)
     return moved
 
 
