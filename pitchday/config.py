@@ -58,6 +58,11 @@ SETTINGS = [
     Setting("PROXY_COUNT", 0, "Number of reverse proxies in front of the app whose X-Forwarded-* headers "
             "are trusted.", int),
     Setting("UPLOAD_DIR", None, "Where pitch decks are stored; default `instance/uploads`."),
+    Setting("EXPORT_DIR", None, "Where the worker writes exports prepared in the background; default "
+            "`instance/exports` (storage every host shares, like UPLOAD_DIR, when several hosts serve the app)."),
+    Setting("EXPORT_IN_WORKER_FROM", 10_000, "From this many rows, the attendee list also offers its CSV prepared "
+            "by the worker (the streamed download stays).", int),
+    Setting("EXPORT_KEEP_HOURS", 24, "Prepared exports are deleted this many hours after they were written.", int),
     Setting("MAX_CONTENT_LENGTH", 21 * 1024 * 1024, "Largest request body in bytes.", int),
     Setting("LINK_MAX_AGE_DAYS", 14, "How long invitation links (juror, check-in staff) stay valid.", int),
     Setting("RETENTION_ATTENDEE_DAYS", 180, "Days after an event ends until `purge-personal-data` anonymises its "
@@ -114,6 +119,7 @@ def finish(config, instance_path: str) -> None:
     config.setdefault("UPLOAD_DIR", None)
     config["UPLOAD_DIR"] = config["UPLOAD_DIR"] or str(Path(instance_path) / "uploads")
     config["OUTBOX_DIR"] = config.get("OUTBOX_DIR") or str(Path(instance_path) / "outbox")
+    config["EXPORT_DIR"] = config.get("EXPORT_DIR") or str(Path(instance_path) / "exports")
     https = str(config["BASE_URL"]).startswith("https://")
     config["PREFERRED_URL_SCHEME"] = "https" if https else "http"
     config["SESSION_COOKIE_SECURE"] = https

@@ -65,6 +65,7 @@ def make_app(tmp_path, database_url=None, **overrides):
         "OUTBOX_DIR": str(tmp_path / "outbox"),
         "CACHE_DIR": str(tmp_path / "cache"),
         "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "EXPORT_DIR": str(tmp_path / "exports"),
         "BASE_URL": "http://localhost",
         "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",
         "LOGIN_LIMIT_PER_ACCOUNT": "1000 per minute",

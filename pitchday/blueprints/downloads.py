@@ -12,8 +12,6 @@ from flask_babel import force_locale
 from ..exports import csv_writer
 from ..i18n import current_language
 
-LANGUAGE_OF = {"de": "de", "intl": "en"}
-
 
 def csv_dialect() -> csv_writer.Dialect:
     """``?format=de`` or ``?format=intl``; otherwise German for German readers, international for everyone else."""
@@ -28,7 +26,7 @@ def csv_download(filename: str, header, rows, *, dialect: csv_writer.Dialect | N
     dialect = dialect or csv_dialect()
 
     def chunks():
-        with force_locale(LANGUAGE_OF.get(dialect.name, "en")):
+        with force_locale(dialect.language):
             yield from csv_writer.lines(header, rows, dialect)
 
     return Response(stream_with_context(chunks()), mimetype="text/csv; charset=utf-8",

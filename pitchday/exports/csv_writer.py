@@ -26,10 +26,11 @@ class Dialect:
     decimal: str
     date_format: str
     datetime_format: str
+    language: str  # of the headers and labels in the file
 
 
-GERMAN = Dialect("de", ";", ",", "%d.%m.%Y", "%d.%m.%Y %H:%M")
-INTERNATIONAL = Dialect("intl", ",", ".", "%Y-%m-%d", "%Y-%m-%d %H:%M")
+GERMAN = Dialect("de", ";", ",", "%d.%m.%Y", "%d.%m.%Y %H:%M", "de")
+INTERNATIONAL = Dialect("intl", ",", ".", "%Y-%m-%d", "%Y-%m-%d %H:%M", "en")
 DIALECTS = {d.name: d for d in (GERMAN, INTERNATIONAL)}
 
 

@@ -26,6 +26,7 @@ from .jury import Award, Conflict, Criterion, Juror, JurorAssignment, JuryPublic
 from .jury import JurorProfile  # noqa: F401  (the hub's juror pool, issue 19)
 from .registrations import AttendeeType, Registration, RegistrationQuestion, RegistrationQueue, RegistrationStatus
 from .outbox import MessageState, OutboxMessage  # noqa: F401  (issue 15)
+from .exports import ExportState, PreparedExport  # noqa: F401  (exports the worker prepares, issue 17)
 from .startups import MemberRole, Stage, Startup, StartupInvitation, StartupMember
 
 __all__ = [

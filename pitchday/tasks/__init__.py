@@ -19,6 +19,8 @@ POLL_MAX_DELAY = 1.0
 
 def init_app(app: Flask) -> None:
     app.extensions["pitchday.outbox_announce"] = lambda ids: announce(app, ids)
+    app.extensions["pitchday.export_start"] = lambda export_id: huey_of(app).pitchday_tasks["prepare_export"](
+        export_id)
 
 
 def huey_of(app: Flask) -> Huey:

@@ -38,6 +38,28 @@ def register(huey: Huey, app: Flask) -> None:
         if ids:
             log.info("outbox sweep queued %d overdue message(s) again", len(ids))
 
+    @huey.task(name="prepare_export")
+    def prepare_export(export_id: int):
+        from ..services.exports import prepared
+
+        with app.app_context():
+            prepared.prepare(export_id)
+
+    @huey.periodic_task(crontab(minute="*"), name="sweep_exports")
+    def sweep_exports():
+        from ..services.exports import prepared
+
+        with app.app_context():
+            ids = prepared.sweep()
+        for export_id in ids:
+            prepare_export(export_id)
+
+    @huey.periodic_task(crontab(minute="50"), name="purge_exports")
+    def purge_exports():
+        from ..services.exports import prepared
+
+        _in_app(app, prepared.purge)
+
     @huey.periodic_task(crontab(minute="5"), name="day_before_reminders")
     def day_before_reminders():
         from ..services.registrations.reminders import send_reminders
@@ -64,7 +86,9 @@ def register(huey: Huey, app: Flask) -> None:
 
     huey.pitchday_tasks = {"deliver": deliver, "sweep_outbox": sweep_outbox,
                            "day_before_reminders": day_before_reminders, "retention_purge": retention_purge,
-                           "expire_stale_links": expire_stale_links, "track_reminders": track_reminders}
+                           "expire_stale_links": expire_stale_links, "track_reminders": track_reminders,
+                           "prepare_export": prepare_export, "sweep_exports": sweep_exports,
+                           "purge_exports": purge_exports}
 
 
 def _in_app(app: Flask, work) -> None:

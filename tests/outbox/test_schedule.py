@@ -19,7 +19,7 @@ def test_the_worker_schedules_reminders_purge_sweep_and_link_expiry(app):
     huey = huey_of(app)
     periodic = {task.__name__ for task in huey._registry._periodic_tasks}
     assert periodic == {"sweep_outbox", "day_before_reminders", "retention_purge", "expire_stale_links",
-                        "track_reminders"}
+                        "track_reminders", "sweep_exports", "purge_exports"}
 
 
 def test_the_reminder_task_writes_tomorrows_reminders_to_the_outbox_once(app, db, camps):

@@ -1,12 +1,11 @@
 """Organisers' view of an event's registrations: lists, search, counts, confirm or cancel, capacity, CSV, questions."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
 from flask_login import current_user
 
 from ...errors import DomainError
+from ...exports import csv_writer
 from ...extensions import db
 from ...forms.recipe import submit
 from ...forms.registrations import CapacityForm, ConfirmForm, QuestionForm
@@ -14,11 +13,12 @@ from ...models import RegistrationQuestion
 from ...permissions import guard
 from ...services.audit import trail as audit
 from ...services.events.lookup import load_event
+from ...services.exports import prepared
 from ...services.paging import PageRequest
+from ...services.registrations import export as attendee_export
 from ...services.registrations import lists as registrations_lists
 from ...services.registrations import questions
 from ...services.registrations import seats as registrations
-from ...services.registrations.export import attendee_header, attendee_rows
 from ...services.registrations.labels import ATTENDEE_TYPES, STATUSES, attendee_type_label
 from ..downloads import csv_download
 
@@ -47,9 +47,11 @@ def index(event):
     filters = registrations_lists.Filters.from_args(request.args)
     capacity_form = CapacityForm(data={"capacity": event.capacity})
     overview = registrations_lists.overview(event, filters, PageRequest.from_args(request.args))
+    exports = prepared.recent(event, "registrations")
     return render_template("registrations/admin.html", event=event, search=filters.search, filters=filters,
                            overview=overview, attendee_types=ATTENDEE_TYPES, statuses=STATUSES,
-                           capacity_form=capacity_form, form=ConfirmForm())
+                           capacity_form=capacity_form, form=ConfirmForm(), prepared_exports=exports,
+                           offer_prepared=bool(exports) or prepared.offered(sum(overview.totals.values())))
 
 
 @bp.post("/<int:registration_id>/confirm")
@@ -108,14 +110,43 @@ def capacity(event):
 @bp.get("/export.csv")
 @guard("registrations.manage", event=load_event)
 def export(event):
-    # Lazy texts: the file speaks its own language (English in the international one), whatever the page's.
-    headers = {"status": _l("Status"), "position": _l("Place on waiting list"), "name": _l("Name"),
-               "email": _l("E-mail"), "organisation": _l("Organisation"), "type": _l("Attendee type"),
-               "registered": _l("Registered"), "confirmed": _l("Confirmed"),
-               "cancelled": lazy_pgettext("registration", "Cancelled")}
     audit.record_export(current_user, "registrations", rows=registrations_lists.count_of(event), subject=event)
-    return csv_download(f"registrations-event-{event.id}.csv", attendee_header(event, headers=headers),
-                        attendee_rows(event, status_labels=STATUSES))
+    return csv_download(attendee_export.file_name(event), attendee_export.attendee_header(event),
+                        attendee_export.attendee_rows(event))
+
+
+def load_export(event_id: int, export_id: int):
+    return prepared.load(event_id, export_id)
+
+
+@bp.post("/exports")
+@guard("registrations.manage", event=load_event)
+def prepare_export(event):
+    """A very large event's CSV, written by the worker; the list page offers it when it is ready."""
+    dialect = request.form.get("format", "")
+    if ConfirmForm().validate_on_submit() and dialect in csv_writer.DIALECTS:
+        export = prepared.ask(event, by=current_user, kind="registrations", dialect=dialect)
+        db.session.commit()
+        prepared.start(export.id)
+        flash(_("The file is being prepared. It appears below when it is ready; you can leave this page "
+                "meanwhile."), "info")
+    else:
+        flash(_("The export could not be started. Please try again."), "error")
+    return redirect(url_for("registrations_admin.index", event_id=event.id, _anchor="prepared-h"))
+
+
+@bp.get("/exports/<int:export_id>.csv")
+@guard("registrations.manage", event=load_event, export=load_export)
+def prepared_file(event, export):
+    path = prepared.file_of(export) if export is not None else None
+    if path is None:
+        abort(404)
+    audit.record_export(current_user, "registrations", rows=export.rows or 0, subject=event,
+                        details={"prepared": export.id})
+    response = send_file(path, mimetype="text/csv; charset=utf-8", as_attachment=True,
+                         download_name=attendee_export.file_name(event), etag=False)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.route("/questions", methods=["GET", "POST"])

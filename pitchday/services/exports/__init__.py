@@ -1,0 +1,1 @@
+"""Exports that outgrow a request: files the worker writes in the background (``prepared``)."""
