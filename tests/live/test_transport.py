@@ -80,3 +80,39 @@ def test_opening_the_vote_on_its_own_page_moves_the_stage_too(client, login, org
     client.post_form(f"/events/{event.id}/vote/open", page=f"/events/{event.id}/vote")
     moved = client.get(f"/events/{event.id}/live/state", headers={"If-None-Match": tag})
     assert moved.status_code == 200 and moved.get_json()["vote"] is not None
+
+
+def test_held_polls_always_leave_threads_for_the_door(app, db, event, live_server, monkeypatch):
+    """A gunicorn worker with 8 threads holds at most 6 polls (a quarter, at least two, stay free), however high
+    LIVE_HELD_POLLS is set: the seventh screen is answered at once and asked to come back in a second."""
+    from pitchday.services.live import waiting
+
+    assert waiting.hold_limit(150) == 150  # no server told its threads: the setting alone
+    monkeypatch.setitem(waiting._server, "threads", 8)
+    assert waiting.hold_limit(150) == 6 and waiting.hold_limit(3) == 3
+    monkeypatch.setitem(waiting._server, "threads", 200)
+    assert waiting.hold_limit(150) == 150
+    monkeypatch.setitem(waiting._server, "threads", 8)
+    live_state.ensure_state(event)
+    db.session.commit()
+    path = f"/events/{event.id}/live/state?wait=1"
+    tag = get(live_server, path)[1]["ETag"]
+    monkeypatch.setitem(waiting._waiting, 999_999, 6)  # six polls already held in this process
+    t0 = time.monotonic()
+    status, headers, _ = get(live_server, path, tag)
+    assert status == 304 and headers["X-Live-Next-Poll"] == "1000" and time.monotonic() - t0 < 1.0
+
+
+def test_gunicorn_tells_each_worker_its_threads(monkeypatch):
+    import importlib.util
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from pitchday.services.live import waiting
+
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", Path(__file__).parents[2] / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    monkeypatch.setitem(waiting._server, "threads", None)
+    conf.post_worker_init(SimpleNamespace(cfg=SimpleNamespace(threads=12)))
+    assert waiting.hold_limit(150) == 9

@@ -78,7 +78,7 @@ class PollShortcut:
     def _can_hold(self, environ) -> bool:
         """Only where a held request does not hold up others, and only so many per process."""
         return (bool(environ.get("wsgi.multithread")) and "wait=1" in environ.get("QUERY_STRING", "")
-                and waiting.held() < self.config["LIVE_HELD_POLLS"])
+                and waiting.held() < waiting.hold_limit(self.config["LIVE_HELD_POLLS"]))
 
     def _read_version(self, event_id: int):
         return channel.fresh_version(event_id, self.config, self._engine())

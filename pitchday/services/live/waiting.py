@@ -23,8 +23,25 @@ _watcher: dict[str, threading.Thread] = {}
 _reader: dict[str, object] = {}
 
 
+_server = {"threads": None}  # a gunicorn worker's threads, told by gunicorn.conf.py; None elsewhere
+
+
 def held() -> int:
     return sum(_waiting.values())
+
+
+def tell_threads(threads: int) -> None:
+    """The process serves requests on this many threads (gunicorn.conf.py calls it in each worker)."""
+    _server["threads"] = threads
+
+
+def hold_limit(configured: int) -> int:
+    """How many polls this process may hold: the configured ``LIVE_HELD_POLLS``, but never so many that fewer than
+    a quarter of the worker's threads (at least two) are left for everything else, door scans first."""
+    threads = _server["threads"]
+    if not threads:
+        return configured
+    return max(0, min(configured, threads - max(2, threads // 4)))
 
 
 def wake(event_id: int, version: int) -> None:
