@@ -45,8 +45,8 @@ SETTINGS = [
     Setting("LIVE_REDIS_URL", None, "Redis for the live show's version that open screens poll (`redis://host:6379/1`); "
             "default: the rate limiter's Redis if it has one, else the database (docs/live.md)."),
     Setting("LIVE_HELD_POLLS", 150, "Live show: screens' polls one process may hold open waiting for the show to "
-            "move (threaded workers only; give gunicorn `--threads` this many plus some for other requests: with fewer, "
-            "a quarter of the threads are kept free).", int),
+            "move (threaded workers only; give gunicorn `--threads` this many plus some for other requests: with "
+            "fewer, a quarter of the threads are kept free).", int),
     Setting("LOGIN_LIMIT_PER_ADDRESS", "20 per 10 minutes", "Failed log-in attempts allowed per client address "
             "(successful log-ins do not count)."),
     Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per 10 minutes", "Failed log-in attempts allowed per account (e-mail); "
