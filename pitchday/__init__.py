@@ -7,7 +7,7 @@ from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as settings
-from .database import set_write_intent
+from .database import ping_idle_connections, set_write_intent
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -59,6 +59,8 @@ def _init_extensions(app: Flask) -> None:
     from .services.accounts.session import load_user
 
     db.init_app(app)
+    with app.app_context():
+        ping_idle_connections(db.engine)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)

@@ -136,6 +136,5 @@ def finish(config, instance_path: str) -> None:
     config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(
         str(p) for p in sorted(translations.iterdir()) if p.is_dir()
     )
-    # A server can drop a pooled connection (restart, failover, idle timeout): test each one before use. A
-    # SQLite file has no server, so there the ping would only cost a query per request.
-    config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": not url.startswith("sqlite")}
+    # Connections idle for a while are tested before use instead (database.ping_idle_connections).
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": False}

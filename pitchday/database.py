@@ -10,6 +10,7 @@ import contextlib
 import contextvars
 import fcntl
 import os
+import time
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -206,3 +207,33 @@ def _sqlite_begin(conn):
     if conn.dialect.name != "sqlite":
         return
     conn.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
+
+
+# A database server can drop a pooled connection (restart, failover, idle timeout). Pinging every connection at
+# every checkout (SQLAlchemy's pool_pre_ping) costs a round trip per request, and 50 phones scanning at once queue
+# behind it. A connection used within this many seconds was alive a moment ago: only one idle longer is pinged.
+# A server restart during a busy moment costs one failed request per process at most (answered 503; SQLAlchemy
+# then replaces every pooled connection); the door scanners keep such a scan and send it again.
+PING_WHEN_IDLE_FOR = 10.0
+
+
+def ping_idle_connections(engine: Engine) -> None:
+    """Test a pooled connection before use when it has been idle; a dead one is replaced (server databases)."""
+    if engine.dialect.name == "sqlite":
+        return
+
+    @event.listens_for(engine, "checkin")
+    def _used(_dbapi_connection, record):
+        if record is not None:
+            record.info["pitchday_used_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy):
+        if time.monotonic() - record.info.get("pitchday_used_at", 0.0) <= PING_WHEN_IDLE_FOR:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception:
+            alive = False
+        if not alive:
+            raise sa.exc.DisconnectionError("the pooled connection was dropped by the server")
