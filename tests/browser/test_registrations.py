@@ -115,3 +115,43 @@ def test_organiser_sees_the_lists_on_a_phone(page, live_server, db, demo_event, 
     assert waiting.get_by_text("Xaver Zuletzt").is_visible()
     screenshot(page, "registrations-organiser-phone")
     assert axe(page) == []
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_organiser_prepares_a_large_export_in_the_background(sized_page, live_server, app, db, demo_event,
+                                                             screenshot, axe, size):
+    """Above the configured size the list offers a file prepared by the worker; once written it is a download."""
+    from pitchday.enums import Role
+    from pitchday.models import Camp, PreparedExport
+    from pitchday.services.accounts import roles
+    from pitchday.services.exports import prepared
+    from tests.browser.sizes import fits
+    from tests.conftest import PASSWORD, create_user
+
+    app.config["EXPORT_IN_WORKER_FROM"] = 1
+    organiser = create_user("orga-export@example.org", "Olga Orga")
+    roles.grant(actor=None, user=organiser, role=Role.CAMP_ORGANISER, camp=db.session.get(Camp, demo_event.camp_id))
+    db.session.commit()
+    page = sized_page(size)
+    page.goto(f"{live_server}/auth/login")
+    page.locator("input[name=email]").fill(organiser.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
+    page.goto(f"{live_server}/events/{demo_event.id}/registrations/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Deutsches Format vorbereiten").click()
+    expect(page.get_by_text("Die Datei wird vorbereitet")).to_be_visible()
+    expect(page.get_by_role("cell", name="Wird vorbereitet")).to_be_visible()
+    db.session.rollback()
+    export = db.session.scalars(sa.select(PreparedExport)).one()
+    prepared.prepare(export.id)  # what the worker does
+    page.reload()
+    link = page.get_by_role("link", name=re.compile(r"Herunterladen \([\d,]+ [KM]B\)"))
+    expect(link).to_be_visible()
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == f"registrations-event-{demo_event.id}.csv"
+    assert fits(page, size)
+    screenshot(page, f"registrations-prepared-export-{size}")
+    assert axe(page) == []
