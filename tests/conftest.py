@@ -7,6 +7,7 @@ against PostgreSQL; each test then starts from empty tables.
 import os
 import re
 import threading
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -116,8 +117,18 @@ def empty_tables(database_url) -> None:
     _db.session.remove()
     if database_url:
         tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
-        _db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        _db.session.commit()
+        for attempt in range(5):
+            try:
+                _db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+                _db.session.commit()
+                break
+            except sa.exc.OperationalError as error:
+                # A browser test's server thread can still be answering a page's last poll: PostgreSQL then picks
+                # one side of the lock wait as a deadlock victim. That request is over a moment later.
+                _db.session.rollback()
+                if "deadlock" not in str(error).lower() or attempt == 4:
+                    raise
+                time.sleep(0.3)
         _db.session.remove()
 
 

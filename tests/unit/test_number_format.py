@@ -48,3 +48,15 @@ def test_no_template_formats_numbers_by_hand():
              for path in Path(pitchday.__file__).parent.glob("templates/**/*.*")
              for match in by_hand.finditer(path.read_text()) if "q_%d" not in match.group(0)]
     assert found == []
+
+
+@pytest.mark.parametrize(("locale", "expected"), [("de", ["12.301–12.345 von 12.345", "Seite 247 von 247"]),
+                                                  ("en", ["12,301–12,345 of 12,345", "Page 247 of 247"])])
+def test_counts_in_sentences_are_grouped_too(app, locale, expected):
+    """At ten times the data a pager says "von 12.345", not "von 12345" (the number goes in formatted)."""
+    from pitchday.services.paging import Page
+
+    with app.test_request_context("/events/?page=247"), force_locale(locale):
+        html = render_template_string('{% from "_macros/paging.html" import pager %}{{ pager(page) }}',
+                                      page=Page(items=[], total=12345, page=247, per_page=50))
+    assert all(text in html for text in expected), html

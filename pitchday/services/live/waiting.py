@@ -78,10 +78,15 @@ def wait_for_change(event_id: int, version: int, read_version, timeout: float = 
                 _watcher["thread"].start()
     deadline = time.monotonic() + timeout
     with _cond:
+        first = not any(_waiting.values())
         _waiting[event_id] = _waiting.get(event_id, 0) + 1
-        # The caller's version is the newest this process knows; anyone still waiting on an older one wakes.
+        # The caller's version is the newest this process knows; anyone still waiting on an older one wakes, and so
+        # does the watcher, asleep for want of waiters. Otherwise nobody is woken: with 150 polls held, waking them
+        # all for every new poll cost a tenth of a core at rest.
+        newer = _seen.get(event_id) != version
         _seen[event_id] = version
-        _cond.notify_all()  # ... and the watcher, asleep for want of waiters
+        if first or newer:
+            _cond.notify_all()
         try:
             while _seen.get(event_id, version) == version:
                 remaining = deadline - time.monotonic()
