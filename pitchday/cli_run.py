@@ -1,6 +1,7 @@
 """``flask dev``: the web server and the worker together, as ``make run`` starts them."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -27,6 +28,9 @@ def dev(host, port):
     # Our own interpreter and arguments, no shell.
     processes = [subprocess.Popen([*flask, "run", "--host", host, "--port", str(port)], env=env),  # noqa: S603
                  subprocess.Popen([*flask, "worker"], env=env)]  # noqa: S603
+    # A SIGTERM (make forwards one when it is stopped, and so do process managers) ends both children as Ctrl-C
+    # does; without this Python would exit at once and leave them running.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         if _wait_for(f"{address}/healthz", processes):
             click.echo(f"\nThe demo runs at {address}/ and the worker delivers its mail to instance/outbox/.")
@@ -48,6 +52,10 @@ def dev(host, port):
     failed = [p.returncode for p in processes if p.returncode not in (0, -2, -15, 130)]
     if failed:
         raise SystemExit(1)
+
+
+def _stop(_signum, _frame):
+    raise KeyboardInterrupt
 
 
 def _wait_for(url: str, processes) -> bool:

@@ -5,17 +5,11 @@ import pytest
 
 from pitchday.berlin import to_local
 from tests.applications.conftest import make_event, make_pdf
+from tests.browser.conftest import log_in_page as log_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-
-def log_in(page, base, email):
-    page.goto(base + "/auth/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def log_out(page, base):

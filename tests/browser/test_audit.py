@@ -6,7 +6,7 @@ from pitchday.services.applications import selection
 from pitchday.services.audit import trail as audit
 from pitchday.services.events import schedule
 from tests.audit.conftest import application, event  # noqa: F401  (fixtures)
-from tests.conftest import PASSWORD
+from tests.browser.conftest import log_in_page as _log_in
 
 pytestmark = pytest.mark.browser
 
@@ -19,13 +19,6 @@ def trail(db, event, application, organiser):  # noqa: F811
     audit.record_export(organiser, "registrations", rows=42, subject=event)
     return event
 
-
-def _log_in(page, base, user):
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
 
 
 def _read_trail(page, base, width, screenshot, axe, name):

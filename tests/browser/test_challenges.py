@@ -3,18 +3,11 @@
 import pytest
 
 from pitchday.models import ChallengeProposal, ProposalStatus
+from tests.browser.conftest import log_in_page as _log_in
 from tests.challenges.conftest import company, contact, founder, make_challenge, startup  # noqa: F401 (fixtures)
-from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-
-def _log_in(page, base, email):
-    page.goto(base + "/auth/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def test_a_founder_answers_a_challenge_and_the_company_invites(browser, live_server, db, camps, company, contact,  # noqa: F811

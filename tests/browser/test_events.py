@@ -7,7 +7,7 @@ import pytest
 
 from pitchday.berlin import to_local_naive
 from pitchday.demo.foundation import DEMO_PASSWORD
-from tests.conftest import PASSWORD
+from tests.browser.conftest import log_in_page as _log_in
 from tests.events.conftest import future_day
 from tests.events.ical_helpers import vevents
 
@@ -17,13 +17,6 @@ pytestmark = pytest.mark.browser
 def _local(value):
     return to_local_naive(value).strftime("%Y-%m-%dT%H:%M")
 
-
-def _log_in(page, live_server, user):
-    page.goto(live_server + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
 
 
 def test_organiser_creates_and_publishes_an_event_with_two_blocks_on_a_phone(

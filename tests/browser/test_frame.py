@@ -4,7 +4,7 @@ laptop, one tap away on a phone, offers what the visitor's role allows, and logg
 import pytest
 
 from tests.browser.conftest import complete_two_step_page
-from tests.conftest import PASSWORD
+from tests.browser.conftest import log_in_page as sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -20,19 +20,6 @@ def sized_page(request, browser):
     yield context.new_page(), request.param
     context.close()
 
-
-def sign_in(page, base, email, password=PASSWORD):
-    page.goto(base + "/auth/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-    if "/auth/two-step" in page.url:  # hub admins (the demo's too) type a two-step code (issue 14)
-        from pitchday.extensions import db
-        from pitchday.models import User
-
-        db.session.rollback()  # end the test's read snapshot
-        complete_two_step_page(page, db.session.scalar(db.select(User).filter_by(email=email)))
 
 
 def nav(page):

@@ -13,6 +13,7 @@ from pitchday.extensions import db
 from pitchday.models import Event, EventStatus, EventType
 from pitchday.services.events import schedule as events
 from pitchday.services.registrations import seats as registrations
+from tests.browser.conftest import log_in_page as _log_in
 from tests.browser.sizes import fits
 
 pytestmark = pytest.mark.browser
@@ -112,15 +113,6 @@ def founder_setup(db, camps):
     db.session.commit()
     return pitch_day, founder, startup
 
-
-def _log_in(page, live_server, user):
-    from tests.conftest import PASSWORD
-
-    page.goto(f"{live_server}/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
 
 
 @pytest.mark.parametrize("size", SIZES)

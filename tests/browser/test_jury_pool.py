@@ -3,18 +3,12 @@
 import pytest
 
 from pitchday.models import Juror, JurorProfile
-from tests.conftest import PASSWORD, create_user
+from tests.browser.conftest import log_in_page as _log_in
+from tests.conftest import create_user
 from tests.jury.conftest import make_event
 
 pytestmark = pytest.mark.browser
 
-
-def _log_in(page, base, email):
-    page.goto(base + "/auth/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def test_juror_profile_and_pool_invitation_on_a_phone(page, live_server, db, camps, organiser, screenshot, axe):

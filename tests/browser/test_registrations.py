@@ -12,6 +12,7 @@ from pitchday.database import write_intent
 from pitchday.demo import seed_all
 from pitchday.models import Registration
 from pitchday.services.registrations import seats as registrations
+from tests.browser.conftest import log_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +91,7 @@ def test_attendee_registers_gets_ticket_cancels_and_the_next_is_promoted(page, l
 
 
 def test_organiser_sees_the_lists_on_a_phone(page, live_server, db, demo_event, screenshot, axe):
-    from tests.conftest import PASSWORD, create_user
+    from tests.conftest import create_user
 
     db.session.rollback()
     with write_intent():
@@ -104,11 +105,7 @@ def test_organiser_sees_the_lists_on_a_phone(page, live_server, db, demo_event, 
     organiser = create_user("orga-test@example.org", "Olga Orga")
     roles.grant(actor=None, user=organiser, role=Role.CAMP_ORGANISER, camp=db.session.get(Camp, demo_event.camp_id))
     db.session.commit()
-    page.goto(f"{live_server}/auth/login")
-    page.locator("input[name=email]").fill(organiser.email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").tap()
+    log_in_page(page, live_server, organiser)
     page.goto(f"{live_server}/events/{demo_event.id}/registrations/")
     expect(page.get_by_role("heading", name=re.compile("Warteliste"))).to_be_visible()
     waiting = page.locator("section", has=page.locator("#waiting-h"))
@@ -126,18 +123,14 @@ def test_organiser_prepares_a_large_export_in_the_background(sized_page, live_se
     from pitchday.services.accounts import roles
     from pitchday.services.exports import prepared
     from tests.browser.sizes import fits
-    from tests.conftest import PASSWORD, create_user
+    from tests.conftest import create_user
 
     app.config["EXPORT_IN_WORKER_FROM"] = 1
     organiser = create_user("orga-export@example.org", "Olga Orga")
     roles.grant(actor=None, user=organiser, role=Role.CAMP_ORGANISER, camp=db.session.get(Camp, demo_event.camp_id))
     db.session.commit()
     page = sized_page(size)
-    page.goto(f"{live_server}/auth/login")
-    page.locator("input[name=email]").fill(organiser.email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
+    log_in_page(page, live_server, organiser)
     page.goto(f"{live_server}/events/{demo_event.id}/registrations/")
     with page.expect_navigation():
         page.get_by_role("button", name="Deutsches Format vorbereiten").click()
