@@ -29,8 +29,10 @@ def dev(host, port):
     processes = [subprocess.Popen([*flask, "run", "--host", host, "--port", str(port)], env=env),  # noqa: S603
                  subprocess.Popen([*flask, "worker"], env=env)]  # noqa: S603
     # A SIGTERM (make forwards one when it is stopped, and so do process managers) ends both children as Ctrl-C
-    # does; without this Python would exit at once and leave them running.
+    # does; without this Python would exit at once and leave them running. Ctrl-C is handled here too: a command
+    # started in the background by a script inherits SIGINT ignored, and Python would then not react to it.
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:
         if _wait_for(f"{address}/healthz", processes):
             click.echo(f"\nThe demo runs at {address}/ and the worker delivers its mail to instance/outbox/.")
