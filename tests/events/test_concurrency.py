@@ -51,7 +51,10 @@ def test_two_simultaneous_changes_both_raise_the_sequence(app, make_event, organ
         return "ok"
 
     assert _run_in_parallel(app, move) == ["ok", "ok"]
-    assert db.session.get(Event, event_id).sequence == 2
+    event = db.session.get(Event, event_id)
+    assert event.sequence == 2
+    # The agenda followed whichever move came last: no block left outside the event's time.
+    assert event.blocks and all(event.starts_at <= b.starts_at and b.ends_at <= event.ends_at for b in event.blocks)
 
 
 def test_two_simultaneous_cancellations_count_once(app, make_event, organiser, hub_admin, audience, outbox):

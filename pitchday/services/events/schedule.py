@@ -120,8 +120,22 @@ def _refuse_if_cancelled(event: Event) -> None:
                        code="event_cancelled")
 
 
+def _take_turn_to_edit(event: Event) -> None:
+    """Lock the event's row and read it and its agenda again, so that two edits at once take turns.
+
+    The agenda moves by the difference to the start the editor saw: without the lock, on PostgreSQL the
+    second edit could read the event before the first commits and its blocks after, and refuse a valid move.
+    On SQLite the request's write intent already holds the database's write lock; FOR UPDATE adds nothing there.
+    """
+    db.session.execute(
+        db.select(Event).where(Event.id == event.id).with_for_update()
+        .options(db.selectinload(Event.blocks)).execution_options(populate_existing=True)
+    ).scalar_one()
+
+
 def update(event: Event, *, by, **values) -> list[Change]:
     """Edit an event; moving it moves its agenda with it. Returns what changed about time and place."""
+    _take_turn_to_edit(event)
     _refuse_if_cancelled(event)
     values = _clean(values)
     current = {f: getattr(event, f) for f in EDITABLE_FIELDS}
