@@ -115,14 +115,51 @@ def queue(mail: Mail, *, hold: bool = False, topic: str | None = None) -> Outbox
             OutboxMessage.topic == topic, OutboxMessage.recipient == mail.to,
             OutboxMessage.state == MessageState.HELD).values(state=MessageState.DISCARDED)
             .execution_options(synchronize_session=False))
-    row = OutboxMessage(message_id=new_message_id(), template=mail.template, event_id=mail.event_id,
-                        topic=topic, recipient=mail.to, locale=mail.locale, subject=mail.subject,
-                        body_text=mail.text, body_html=mail.html,
-                        attachments=[_stored(a) for a in mail.attachments],
-                        state=MessageState.HELD if hold else MessageState.PENDING, due_at=utcnow())
+    return _add(OutboxMessage(message_id=new_message_id(), event_id=mail.event_id, topic=topic, recipient=mail.to,
+                              state=MessageState.HELD if hold else MessageState.PENDING, due_at=utcnow(),
+                              **stored_content(mail)))
+
+
+def queue_composed_later(kind: str, *, to: str, locale: str, template: str, event_id: int | None,
+                         **args) -> OutboxMessage:
+    """Write a message whose text the worker composes when it sends it, from ``args`` (ids, never objects), with
+    the composer registered as ``kind``. For mail written while a short write lock is held (a registration in a
+    rush): rendering its templates there would make every other registration wait for it."""
+    return _add(OutboxMessage(message_id=new_message_id(), template=template, event_id=event_id, recipient=to,
+                              locale=locale or "de", subject="", body_text="", attachments=[],
+                              composer={"kind": kind, "args": args}, state=MessageState.PENDING, due_at=utcnow()))
+
+
+def _add(row: OutboxMessage) -> OutboxMessage:
     db.session.add(row)
     db.session.info.setdefault("pitchday_outbox", []).append(row)
     return row
+
+
+# kind -> function(**args) -> Mail, or None when there is nothing to send any more (the registration was
+# deleted); areas register theirs (services/registrations/mail.py).
+COMPOSERS: dict[str, Callable[..., Mail | None]] = {}
+
+
+def register_composer(kind: str, compose: Callable[..., Mail | None]) -> None:
+    COMPOSERS[kind] = compose
+
+
+def is_composed(row: OutboxMessage) -> bool:
+    return row.composer is None
+
+
+def composed(row: OutboxMessage) -> Mail | None:
+    """The row's message: as stored, or composed now from its composer's arguments (None: nothing to send)."""
+    if is_composed(row):
+        return mail_of(row)
+    return COMPOSERS[row.composer["kind"]](**row.composer["args"])
+
+
+def stored_content(mail: Mail) -> dict:
+    """The columns that keep a composed message, so the mail log shows and resends exactly what was sent."""
+    return {"template": mail.template, "locale": mail.locale, "subject": mail.subject, "body_text": mail.text,
+            "body_html": mail.html, "attachments": [_stored(a) for a in mail.attachments], "composer": None}
 
 
 def discard_held(topic: str) -> int:

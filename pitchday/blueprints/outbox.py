@@ -39,7 +39,8 @@ def _search_args() -> dict:
 def event_log(event):
     result = mail_log.search(event=event, **_search_args())
     return render_template("outbox/log.html", event=event, result=result, states=mail_log.STATE_LABELS,
-                           shown=mail_log.SHOWN, drafts=drafts.count_held(event))
+                           shown=mail_log.SHOWN, drafts=drafts.count_held(event),
+                           subjects=mail_log.subjects(result.items))
 
 
 @bp.get("/admin/mails")
@@ -47,13 +48,14 @@ def event_log(event):
 def hub_log():
     result = mail_log.search(**_search_args())
     return render_template("outbox/log.html", event=None, result=result, states=mail_log.STATE_LABELS,
-                           shown=mail_log.SHOWN, drafts=0)
+                           shown=mail_log.SHOWN, drafts=0, subjects=mail_log.subjects(result.items))
 
 
 @bp.get("/mails/<int:message_id>")
 @guard("outbox.message", message=_load_message)
 def show(message):
-    return render_template("outbox/message.html", message=message, states=mail_log.STATE_LABELS)
+    return render_template("outbox/message.html", message=message, content=mail_log.content_of(message),
+                           states=mail_log.STATE_LABELS)
 
 
 @bp.post("/mails/<int:message_id>/resend")

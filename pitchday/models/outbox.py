@@ -47,6 +47,9 @@ class OutboxMessage(db.Model):
     body_html: Mapped[str | None] = mapped_column(sa.Text)
     # References the worker builds attachments from ({"ref": "ticket_qr", ...}), or small blobs (base64).
     attachments: Mapped[list] = mapped_column(sa.JSON, default=list)
+    # A message composed when it is sent ({"kind": "registration", "args": {...}}): subject and text stay empty
+    # until then (``mail.queue_composed_later``). None once composed, and for every message written in full.
+    composer: Mapped[dict | None] = mapped_column(sa.JSON)
     state: Mapped[MessageState] = mapped_column(
         sa.Enum(MessageState, native_enum=False, length=16, values_callable=enum_values),
         default=MessageState.PENDING)

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from pitchday.models import AgendaBlock, BlockKind, Registration
 from pitchday.services.matchmaking import meetings
 from pitchday.services.matchmaking import requests as mm
+from pitchday.services.registrations import seats
 from tests.registrations.test_cron import run, tomorrow_evening
 from tests.registrations.test_mail import parts
 from tests.registrations.test_routes import post_registration, register_url
@@ -78,6 +79,17 @@ def test_typing_someone_elses_address_again_does_not_change_their_opt_ins(client
     assert "Sehen Sie in Ihr Postfach" in response.get_data(as_text=True)
     saved = profile(db, "anna@example.org")
     assert (saved.visible, saved.share_contact) == (False, False)
+
+
+def test_coming_back_after_cancelling_takes_the_new_forms_choices_not_the_old_ones(client, event, db):
+    post_registration(client, event, meet_visible="y", meet_share_contact="y")
+    registration = db.session.scalar(sa.select(Registration).filter_by(email="anna@example.org"))
+    seats.cancel_own(registration)
+    db.session.commit()
+    post_registration(client, event)  # nothing ticked this time
+    saved = profile(db, "anna@example.org")
+    assert (saved.visible, saved.share_contact) == (False, False)
+    assert mm.visible_attendees(event) == []
 
 
 def test_a_form_error_keeps_the_ticked_boxes(client, event):

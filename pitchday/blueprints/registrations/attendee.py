@@ -85,7 +85,8 @@ def register(event):
                     user=current_user if current_user.is_authenticated else None)
                 if outcome.created:  # an existing registration's opt-ins are not changed by whoever typed its address
                     matchmaking.set_profile(outcome.registration, visible=form.meet_visible.data,
-                                            share_contact=form.meet_share_contact.data)
+                                            share_contact=form.meet_share_contact.data,
+                                            fresh=not outcome.returning)
                 registration = outcome.registration
                 confirmed, email, secret = (registration.status == RegistrationStatus.CONFIRMED,
                                             registration.email, registration.ticket_secret)

@@ -61,10 +61,15 @@ def _nothing_chosen(registration) -> MatchmakingProfile:
     return MatchmakingProfile(registration_id=registration.id, visible=False, share_contact=False, looking_for="")
 
 
-def set_profile(registration, *, visible: bool, share_contact: bool, looking_for: str = "") -> MatchmakingProfile:
-    """Store the attendee's opt-ins (both off unless they choose them)."""
+def set_profile(registration, *, visible: bool, share_contact: bool, looking_for: str = "",
+                fresh: bool = False) -> MatchmakingProfile:
+    """Store the attendee's opt-ins (both off unless they choose them). ``fresh``: the registration was made just
+    now and has no profile yet."""
     if not (visible or share_contact or looking_for):
-        # Nothing chosen is what a missing profile means (``profile_of``): one statement, as in a registration rush.
+        # Nothing chosen is what a missing profile means (``profile_of``): at most one statement, and none for a
+        # new registration, the common case in a registration rush.
+        if fresh:
+            return _nothing_chosen(registration)
         db.session.execute(sa.delete(MatchmakingProfile).where(MatchmakingProfile.registration_id == registration.id))
         return _nothing_chosen(registration)
     profile = db.session.scalar(sa.select(MatchmakingProfile).filter_by(registration_id=registration.id))

@@ -58,49 +58,56 @@ def claim(row_id: int, *, force: bool = False) -> bool:
 
 
 def deliver(row_id: int, *, force: bool = False) -> Outcome:
-    """Claim, send and mark one row. ``force`` sends a failed row before its retry is due (``outbox flush``)."""
+    """Claim, compose (when the row was written as a reference), send and mark one row. ``force`` sends a
+    failed row before its retry is due (``outbox flush``)."""
     if not claim(row_id, force=force):
         return Outcome(None)
     with _session() as session:
         row = session.get(OutboxMessage, row_id)
         session.commit()  # end the read: on SQLite a snapshot older than others' writes could not write after
+        content: dict = {}  # a message composed here is stored with the mark, for the mail log and a resend
 
-        def mark_sent():
+        def mark(state: MessageState, **values):
             with write_intent(), writers_queue(db.engine):
                 session.execute(db.update(OutboxMessage).where(OutboxMessage.id == row_id,
                                                                OutboxMessage.state == S.SENDING)
-                                .values(state=S.DELIVERED, delivered_at=utcnow(), last_error=None, claimed_at=None))
+                                .values(state=state, claimed_at=None, **content, **values))
                 session.commit()
+
+        def mark_sent():
+            mark(S.DELIVERED, delivered_at=utcnow(), last_error=None)
             marked.append(True)
 
         marked: list[bool] = []
         try:
-            # Attachments are built in a context of their own: what they read (the event for its .ics) neither
-            # joins the caller's session nor holds a second pooled connection while the message is sent.
+            # Composed and built in a context of their own: what they read (the registration, the event for its
+            # .ics) neither joins the caller's session nor holds a second pooled connection while it is sent.
             with current_app.app_context():
-                msg = mail.build_message(mail.mail_of(row), current_app.config["MAIL_SENDER"],
-                                         message_id=row.message_id)
+                message = mail.composed(row)
+                if message is None:
+                    mark(S.DISCARDED, last_error="Nothing to send any more: what the message was about changed "
+                                                 "before it was sent.")
+                    return Outcome(S.DISCARDED)
+                if not mail.is_composed(row):
+                    content.update(mail.stored_content(message))
+                msg = mail.build_message(message, current_app.config["MAIL_SENDER"], message_id=row.message_id)
             mail.transport(msg, on_sent=mark_sent)
         except Exception as exc:  # any failure is kept on the row and retried; the error tells the organiser
             if marked:  # taken and marked; only closing the SMTP session failed
                 log.warning("mail %s delivered, closing the connection failed: %s", row.message_id, exc)
                 return Outcome(S.DELIVERED)
-            return _failed(session, row, exc)
+            return _failed(row, exc, mark)
     log.info("mail %s delivered to the %s backend: %s", row.message_id, current_app.config["MAIL_BACKEND"],
              row.template or row.subject)
     return Outcome(S.DELIVERED)
 
 
-def _failed(session: Session, row: OutboxMessage, exc: Exception) -> Outcome:
+def _failed(row: OutboxMessage, exc: Exception, mark) -> Outcome:
     error = f"{type(exc).__name__}: {exc}"[:2000]
     attempts = row.attempts
     give_up = attempts > len(BACKOFF)
     retry_in = None if give_up else BACKOFF[attempts - 1]
-    with write_intent(), writers_queue(db.engine):
-        session.execute(db.update(OutboxMessage).where(OutboxMessage.id == row.id, OutboxMessage.state == S.SENDING)
-                        .values(state=S.GIVEN_UP if give_up else S.FAILED, last_error=error, claimed_at=None,
-                                due_at=utcnow() + (retry_in or timedelta())))
-        session.commit()
+    mark(S.GIVEN_UP if give_up else S.FAILED, last_error=error, due_at=utcnow() + (retry_in or timedelta()))
     log.warning("mail %s to %s failed (attempt %d%s): %s", row.message_id, row.recipient, attempts,
                 ", given up" if give_up else f", next in {retry_in}", error)
     return Outcome(S.GIVEN_UP if give_up else S.FAILED, retry_in)

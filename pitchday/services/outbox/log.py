@@ -44,11 +44,30 @@ def search(*, event: Event | None = None, query: str = "", state: str = "", page
     return Page(messages, total, page, per_page)
 
 
+def subjects(messages: list[OutboxMessage]) -> dict[int, str]:
+    """Each message's subject. One the worker composes when it sends it has none stored yet: it is composed for
+    the page (only messages still waiting for the worker, a handful at most)."""
+    shown = {}
+    for message in messages:
+        content = message.subject if mail.is_composed(message) else getattr(mail.composed(message), "subject", "")
+        shown[message.id] = content or _("(nothing to send any more)")
+    return shown
+
+
+def content_of(message: OutboxMessage) -> mail.Mail | None:
+    """What the message says: as sent, or as the worker will compose it (None: nothing left to send)."""
+    return mail.composed(message)
+
+
 def resend(message: OutboxMessage, *, by) -> OutboxMessage:
     """Queue the same message again, as a new message (its own Message-ID: the recipient asked for it again)."""
     if message.state not in SHOWN:
         raise Invalid(_("A draft is sent from the decision mails page."), code="draft")
-    copy = mail.queue(mail.mail_of(message))
+    content = mail.composed(message)
+    if content is None:
+        raise Invalid(_("There is nothing to send any more: what the message was about has changed."),
+                      code="nothing_to_send")
+    copy = mail.queue(content)
     copy.resent_from_id = message.id
     db.session.flush()
     return copy

@@ -1,5 +1,5 @@
 """E-mails to attendees, in their own language: ticket (confirmed, promoted, re-sent, reminder), waiting list and
-the confirmation of a cancellation.
+the confirmation of a cancellation, each composed by the worker when it sends it.
 
 Ticket mails carry the QR code as an inline PNG, the ticket link and the event as an .ics attachment.
 """
@@ -24,9 +24,8 @@ def _event_ics(event_id: int) -> bytes:
     return event_ics(db.session.get(Event, event_id))
 
 
-# Drawn by the worker when it sends, from the ticket's secret and the event's id kept in the outbox row:
-# drawing the QR code is the slowest part of a ticket mail, and a registration rush should hold SQLite's write
-# lock for the seat decision only.
+# Drawn by the worker when it sends, from the ticket's secret and the event's id: drawing the QR code is the
+# slowest part of a ticket mail.
 mail.register_attachment("ticket_qr", _qr)
 mail.register_attachment("event_ics", _event_ics)
 
@@ -54,47 +53,70 @@ def meeting_link(registration: Registration) -> str | None:
     return external_url("matchmaking.attendee", secret=registration.ticket_secret)
 
 
-def _ticket_mail(registration: Registration, kind: str) -> None:
+# What each mail tells, the status it is true for, and its template (a ticket's by default).
+_STATUS_TOLD = {"confirmed": RegistrationStatus.CONFIRMED, "promoted": RegistrationStatus.CONFIRMED,
+                "again": RegistrationStatus.CONFIRMED, "reminder": RegistrationStatus.CONFIRMED,
+                "waiting": RegistrationStatus.WAITING, "waiting_again": RegistrationStatus.WAITING,
+                "cancelled": RegistrationStatus.CANCELLED}
+_TEMPLATES = {"cancelled": "registrations_cancelled", "waiting": "registrations_waiting",
+              "waiting_again": "registrations_waiting"}
+
+
+# Each mail is written as a reference (the registration and what happened) and composed by the worker when it
+# sends: a registration holds SQLite's write lock while it writes the row, and rendering three templates there
+# made every other registration in a rush wait for it. The text is stored once sent, for the mail log.
+def _compose(registration_id: int, what: str) -> mail.Mail | None:
+    registration = db.session.get(Registration, registration_id)
+    if registration is None or registration.anonymised_at is not None:
+        return None  # deleted on request before the mail went out: nothing to send to anyone
+    if registration.status != _STATUS_TOLD[what]:
+        return None  # no longer true (a ticket cancelled a moment later): the mail about the later change tells
+    if what == "cancelled":
+        return _render("registrations_cancelled", to=registration.email, locale=registration.locale,
+                       registration=registration, event=registration.event,
+                       register_link=f"{current_app.config['BASE_URL'].rstrip('/')}/events/{registration.event_id}")
+    if what in ("waiting", "waiting_again"):
+        return _render("registrations_waiting", to=registration.email, locale=registration.locale,
+                       registration=registration, event=registration.event, again=what == "waiting_again",
+                       position=waiting_position(registration), link=ticket_link(registration))
     event = registration.event
     attachments = [mail.Ref("ticket_qr", "ticket-qr.png", "image/png", QR_CID, secret=registration.ticket_secret),
                    mail.Ref("event_ics", "event.ics", "text/calendar; method=PUBLISH", event_id=event.id)]
-    mail.queue(_render("registrations_ticket", to=registration.email, locale=registration.locale,
-                       attachments=attachments, kind=kind, registration=registration, event=event,
-                       link=ticket_link(registration), meet_link=meeting_link(registration), qr_cid=QR_CID))
+    return _render("registrations_ticket", to=registration.email, locale=registration.locale,
+                   attachments=attachments, kind=what, registration=registration, event=event,
+                   link=ticket_link(registration), meet_link=meeting_link(registration), qr_cid=QR_CID)
 
 
-def _waiting_mail(registration: Registration, *, again: bool = False) -> None:
-    mail.queue(_render("registrations_waiting", to=registration.email, locale=registration.locale,
-                       registration=registration, event=registration.event, again=again,
-                       position=waiting_position(registration), link=ticket_link(registration)))
+mail.register_composer("registration", _compose)
+
+
+def _queue(registration: Registration, what: str) -> None:
+    mail.queue_composed_later("registration", to=registration.email, locale=registration.locale,
+                              template=_TEMPLATES.get(what, "registrations_ticket"),
+                              event_id=registration.event_id, registration_id=registration.id, what=what)
 
 
 def confirmed(registration: Registration) -> None:
-    _ticket_mail(registration, "confirmed")
+    _queue(registration, "confirmed")
 
 
 def promoted(registration: Registration) -> None:
-    _ticket_mail(registration, "promoted")
+    _queue(registration, "promoted")
 
 
 def reminder(registration: Registration) -> None:
-    _ticket_mail(registration, "reminder")
+    _queue(registration, "reminder")
 
 
 def waiting(registration: Registration) -> None:
-    _waiting_mail(registration)
+    _queue(registration, "waiting")
 
 
 def ticket_again(registration: Registration) -> None:
     """Someone registered again with the same address: re-send what they already have, nothing more."""
-    if registration.status == RegistrationStatus.CONFIRMED:
-        _ticket_mail(registration, "again")
-    else:
-        _waiting_mail(registration, again=True)
+    _queue(registration, "again" if registration.status == RegistrationStatus.CONFIRMED else "waiting_again")
 
 
 def cancelled(registration: Registration) -> None:
     """The attendee cancelled: a confirmation, so a tap by mistake (or by someone with the link) is noticed."""
-    mail.queue(_render("registrations_cancelled", to=registration.email, locale=registration.locale,
-                       registration=registration, event=registration.event,
-                       register_link=f"{current_app.config['BASE_URL'].rstrip('/')}/events/{registration.event_id}"))
+    _queue(registration, "cancelled")

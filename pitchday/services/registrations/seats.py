@@ -36,6 +36,7 @@ TRANSITIONS = {
 class Outcome:
     registration: Registration
     created: bool  # False: the address was already registered and its ticket (or waiting notice) re-sent
+    returning: bool = False  # created again after a cancellation: choices made the first time no longer hold
     resent: bool = False  # for created=False: whether the mail went out again (at most once per RESEND_EVERY)
 
 
@@ -99,11 +100,14 @@ def _lock_queue(event_id: int, *, take_number: bool, count: int = 1) -> int:
     return number
 
 
+# Made once: an alias builds its column collection when made, which cost more than the seat decision's SQL.
+_OTHER = aliased(Registration, name="other")
+
+
 def _confirmed_below_capacity(event_id: int):
     """SQL condition: the event has fewer confirmed registrations than seats (evaluated inside the UPDATE)."""
-    other = aliased(Registration)
-    confirmed = (sa.select(sa.func.count()).select_from(other)
-                 .where(other.event_id == event_id, other.status == CONFIRMED).scalar_subquery())
+    confirmed = (sa.select(sa.func.count()).select_from(_OTHER)
+                 .where(_OTHER.event_id == event_id, _OTHER.status == CONFIRMED).scalar_subquery())
     capacity = sa.select(Event.capacity).where(Event.id == event_id).scalar_subquery()
     return confirmed < capacity
 
@@ -179,8 +183,9 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
     if existing is not None:  # came back after cancelling: a new place at the end of the queue
         _move(existing, WAITING, queue_number=number, cancelled_at=None, confirmed_at=None,
               user_id=user.id if user else existing.user_id, **details)
-        registration = existing
+        registration, returning = existing, True
     else:
+        returning = False
         registration = Registration(event_id=event.id, email=email, status=WAITING, queue_number=number,
                                     user_id=user.id if user else None, **details)
         db.session.add(registration)
@@ -189,7 +194,7 @@ def register(event: Event, *, name: str, email: str, organisation: str = "", att
         notify.confirmed(registration)
     else:
         notify.waiting(registration)
-    return Outcome(registration, created=True)
+    return Outcome(registration, created=True, returning=returning)
 
 
 def _claim_resend(registration: Registration, now: datetime) -> bool:
