@@ -7,6 +7,7 @@ an event with room for all.
 
     .venv/bin/python bench/registrations_rush.py                       # SQLite in a temporary folder
     .venv/bin/python bench/registrations_rush.py --mail                # mail: outbox against in-request sending
+    .venv/bin/python bench/registrations_rush.py --mail --worker-threads 8   # a worker with more threads
     .venv/bin/python bench/registrations_rush.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/pitchday_registrations
       (PostgreSQL: the database's tables are dropped and created afresh)
 """
@@ -134,11 +135,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--mail", action="store_true", help="the mail rush (bench/mail_rush.py) instead")
+    parser.add_argument("--worker-threads", type=int, default=None,
+                        help="with --mail: threads of the outbox worker (default: the app's WORKER_THREADS)")
     args = parser.parse_args()
     if args.mail:
         from bench.mail_rush import main as mail_main
 
-        mail_main(args.database_url)
+        mail_main(args.database_url, worker_threads=args.worker_threads)
         return
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"

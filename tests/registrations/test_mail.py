@@ -32,9 +32,13 @@ def test_confirmation_carries_qr_code_link_and_calendar_in_german(event, registe
 
 def test_mail_is_in_english_for_someone_who_registered_in_english(event, register, outbox):
     register(event, 1, locale="en")
-    [message] = outbox()
-    assert message["Subject"] == "Your ticket for Pitch Day Energie"
-    assert "You are registered for Pitch Day Energie." in parts(message)[1]
+    register(event, 2)  # a German ticket of the same event right after: each gets its own language's .ics
+    english, german = outbox()
+    assert english["Subject"] == "Your ticket for Pitch Day Energie"
+    assert "You are registered for Pitch Day Energie." in parts(english)[1]
+    for message, pitch_day in ((english, "Pitch day"), (german, "Pitch Day")):
+        vevent = Calendar.from_ical(parts(message)[3][0].get_content()).walk("VEVENT")[0]
+        assert pitch_day in [str(c) for c in vevent["CATEGORIES"].cats]
 
 
 def test_waiting_list_and_promotion_mails(db, event, register, outbox):
@@ -67,3 +71,25 @@ def test_nothing_is_sent_when_the_registration_is_rolled_back(db, event, outbox)
         registrations.register(event, name="X", email="x@example.org", attendee_type="other")
         db.session.rollback()
     assert outbox() == []
+
+
+def test_ticket_mails_of_one_event_share_one_calendar_file_until_the_event_changes(db, event, organiser, register,
+                                                                                  outbox, monkeypatch):
+    from pitchday.database import write_intent
+    from pitchday.services.calendar import ics
+    from pitchday.services.events import schedule
+
+    built = []
+    real = ics.event_ics
+    monkeypatch.setattr(ics, "event_ics", lambda *a, **kw: built.append(1) or real(*a, **kw))
+    for n in range(2):
+        register(event, n)
+    assert len(outbox()) == 2 and len(built) == 1
+
+    with write_intent():
+        schedule.update(event, by=organiser, venue_name="Zeche Zollverein, Halle 12")
+        db.session.commit()
+    register(event, 2)
+    [ticket] = [m for m in outbox() if m["To"] == "p2@example.org"]
+    vevent = Calendar.from_ical(parts(ticket)[3][0].get_content()).walk("VEVENT")[0]
+    assert "Zeche Zollverein, Halle 12" in str(vevent["LOCATION"]) and len(built) == 2

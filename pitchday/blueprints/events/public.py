@@ -112,8 +112,9 @@ def show(event):
 @guard("event.view", event=load_event)
 def event_ics(event):
     with _feed_locale():
-        stamp = versions.read(versions.event_name(event.id), versions.camp_name(event.camp_id))
-        return calendar_response(lambda: ical.event_ics(event), key=("event", event.id, stamp.token),
+        stamp = calendar_entries.event_stamp(event)
+        return calendar_response(lambda: calendar_entries.event_file(event, stamp),
+                                 key=("event", event.id, stamp.token), cache=False,
                                  last_modified=max(filter(None, (stamp.changed_at, event.updated_at))),
                                  filename=f"event-{event.id}.ics")
 

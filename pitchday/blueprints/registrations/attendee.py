@@ -13,7 +13,7 @@ from ...forms.registrations import ConfirmForm, registration_form_for
 from ...i18n import current_language
 from ...models import RegistrationStatus
 from ...permissions import guard
-from ...services.calendar.ics import event_ics
+from ...services.calendar.entries import event_file
 from ...services.events.lookup import load_event
 from ...services.matchmaking import requests as matchmaking
 from ...services.matchmaking.setup import meetings_open_to
@@ -145,7 +145,7 @@ def qr_code_png(registration):
 @bp.get("/tickets/<secret>/event.ics")
 @guard("ticket.holder", registration=load_ticket)
 def calendar_file(registration):
-    return Response(event_ics(registration.event), mimetype="text/calendar",
+    return Response(event_file(registration.event), mimetype="text/calendar",
                     headers={**TICKET_HEADERS, "Content-Disposition": 'attachment; filename="event.ics"'})
 
 

@@ -20,7 +20,7 @@ from ...i18n import current_language
 from ...models import CallForPitches, Camp, Event, EventStatus
 from ...models.cache import CacheVersion
 from ..applications.running_order import lineup_lines
-from ..cache import store
+from ..cache import store, versions
 from ..events.feed_rows import feed_rows
 from . import ics
 
@@ -51,6 +51,20 @@ def _scope(camp: Camp | None, sector: str | None, now: datetime | None):
 def _entry_key(event_id: int, event_version, camp_version) -> str:
     site = sha256(current_app.config["BASE_URL"].encode()).hexdigest()[:8]
     return f"vevent:{event_id}:{event_version or 0}:{camp_version or 0}:{current_language()}:{site}"
+
+
+def event_stamp(event: Event) -> versions.Stamp:
+    """What an event's own .ics depends on: the event (its line-up included) and its camp."""
+    return versions.read(versions.event_name(event.id), versions.camp_name(event.camp_id))
+
+
+def event_file(event: Event, stamp: versions.Stamp | None = None) -> bytes:
+    """One event's .ics (the download, a ticket mail's attachment), written once per version and kept in the
+    shared cache: the thousand ticket mails of a registration rush share one file."""
+    stamp = stamp or event_stamp(event)
+    site = sha256(current_app.config["BASE_URL"].encode()).hexdigest()[:8]
+    key = f"event-ics:{event.id}:{stamp.token}:{current_language()}:{site}"
+    return store.get_or_build(key, lambda: ics.event_ics(event))
 
 
 def _write_entries(ids: list[int]) -> dict[int, bytes]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
 from ... import mail
@@ -90,7 +91,8 @@ def deliver(row_id: int, *, force: bool = False) -> Outcome:
                     return Outcome(S.DISCARDED)
                 if not mail.is_composed(row):
                     content.update(mail.stored_content(message))
-                msg = mail.build_message(message, current_app.config["MAIL_SENDER"], message_id=row.message_id)
+                with force_locale(message.locale):  # attachments built now speak the recipient's language too
+                    msg = mail.build_message(message, current_app.config["MAIL_SENDER"], message_id=row.message_id)
             mail.transport(msg, on_sent=mark_sent)
         except Exception as exc:  # any failure is kept on the row and retried; the error tells the organiser
             if marked:  # taken and marked; only closing the SMTP session failed

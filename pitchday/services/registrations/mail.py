@@ -9,7 +9,7 @@ from flask import current_app, has_request_context
 from ... import mail
 from ...extensions import db
 from ...models import Event, Registration, RegistrationStatus
-from ..calendar.ics import event_ics
+from ..calendar.entries import event_file
 from .tickets import qr_png
 from .waiting_list import waiting_position
 
@@ -21,7 +21,7 @@ def _qr(secret: str) -> bytes:
 
 
 def _event_ics(event_id: int) -> bytes:
-    return event_ics(db.session.get(Event, event_id))
+    return event_file(db.session.get(Event, event_id))
 
 
 # Drawn by the worker when it sends, from the ticket's secret and the event's id: drawing the QR code is the
