@@ -11,10 +11,25 @@ from pathlib import Path
 from flask import Flask
 from huey import MemoryHuey, RedisHuey, SqliteHuey
 from huey.api import Huey
+from huey.storage import SqliteStorage
 
 HUEY = "pitchday.huey"
 # An idle consumer looks for work at least once a second (Huey's default backs off to ten).
 POLL_MAX_DELAY = 1.0
+
+
+class HintStorage(SqliteStorage):
+    """Huey's SQLite storage without a disk flush at every task written.
+
+    Its default (synchronous=FULL) flushed the disk at every hint a registration wrote after its commit, and in a
+    rush the requests queued for that. What it keeps are hints (the outbox rows and prepared exports in the app's
+    database are the truth, the sweeps find what a lost hint left), so write-ahead logging with
+    synchronous=NORMAL is enough: a power cut may lose the last hints, never corrupt the file."""
+
+    def _create_connection(self):
+        conn = super()._create_connection()
+        conn.execute("pragma synchronous=NORMAL")
+        return conn
 
 
 def init_app(app: Flask) -> None:
@@ -41,7 +56,7 @@ def _create(app: Flask) -> Huey:
     if url.startswith("memory://"):
         return MemoryHuey("pitchday")
     if url.startswith("sqlite:///"):
-        return SqliteHuey("pitchday", filename=url.removeprefix("sqlite:///"))
+        return SqliteHuey("pitchday", filename=url.removeprefix("sqlite:///"), storage_class=HintStorage)
     raise ValueError(f"TASK_STORAGE_URL {url!r}: use sqlite:///path, redis://host:port/db or memory://")
 
 

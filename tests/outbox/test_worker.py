@@ -39,6 +39,14 @@ def test_the_worker_delivers_each_registration_s_ticket_once(app, db, client, ev
     assert smtp.copies() == {f"p{n}@example.org": 1 for n in range(4)}
 
 
+def test_the_sqlite_queue_of_hints_does_not_flush_the_disk_at_every_hint(app):
+    """A registration writes a hint after its commit; a disk flush per hint held up a whole rush (issue 15)."""
+    app.extensions.pop("pitchday.huey", None)
+    storage = huey_of(app).storage
+    assert storage.conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert storage.conn.execute("pragma synchronous").fetchone()[0] == 1  # NORMAL: safe in WAL mode, no flush
+
+
 def test_a_message_whose_queue_entry_was_lost_is_sent_by_the_sweep(app, db, smtp, storage, worker_for):
     """The row is the truth; the queue only a hint: the worker's start-up sweep finds what nobody queued."""
     smtp.start()
