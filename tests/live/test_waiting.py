@@ -52,3 +52,21 @@ def test_polls_on_the_held_version_wake_nobody_and_a_change_wakes_all(cond):
         thread.join(timeout=5)
     assert len(results) == 5 and max(results) - moved < 0.5
     assert waiting.held() == 0
+
+
+def test_a_change_wakes_the_held_polls_in_slices_not_all_in_the_same_instant(cond):
+    """300 answers and 300 next polls in one instant queued the door's scans behind them (issue 18)."""
+    results = []
+    threads = hold(60, 7, 3, results)
+    deadline = time.monotonic() + 5
+    while waiting.held() < 60 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    moved = time.monotonic()
+    waiting.wake(7, 4)
+    for thread in threads:
+        thread.join(timeout=5)
+    assert len(results) == 60 and waiting.held() == 0
+    first, last = min(results) - moved, max(results) - moved
+    assert first < 0.05  # the first slice at once
+    assert last - first >= waiting.SPREAD_SECONDS * 0.6  # the rest over the spread, not in one burst
+    assert last < 1.0  # and everyone well within the screens' latency target

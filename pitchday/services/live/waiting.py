@@ -8,6 +8,8 @@ into 30, and a change reaches them in about a tenth of a second rather than half
 
 One watcher thread per process looks at the shared version (``channel.fresh_version``) ten times a second while
 anyone waits, and wakes the waiting requests when it moves; a change made in this process wakes them at once.
+The waiting requests are woken in slices over ``SPREAD_SECONDS``, not all at once: hundreds of answers and the
+screens' next polls arriving in the same instant queued the door's scans behind them.
 """
 
 import threading
@@ -15,6 +17,7 @@ import time
 
 HOLD_SECONDS = 10.0
 WATCH_INTERVAL = 0.1
+SPREAD_SECONDS, SPREAD_SLICES = 0.15, 6
 
 _cond = threading.Condition()
 _waiting: dict[int, int] = {}  # event id -> requests waiting on it
@@ -45,11 +48,27 @@ def hold_limit(configured: int) -> int:
 
 
 def wake(event_id: int, version: int) -> None:
-    """A new version is known in this process: wake whoever waits for it."""
+    """A new version is known in this process: wake whoever waits for it, a slice at a time."""
     with _cond:
-        if _waiting.get(event_id) and _seen.get(event_id) != version:
-            _seen[event_id] = version
-            _cond.notify_all()
+        if not _waiting.get(event_id) or _seen.get(event_id) == version:
+            return
+        _seen[event_id] = version
+        slice_size = -(-_waiting[event_id] // SPREAD_SLICES)
+        _cond.notify(slice_size)
+    threading.Thread(target=_wake_the_rest, args=(_cond, slice_size), daemon=True,
+                     name="pitchday-live-wake").start()
+
+
+def _wake_the_rest(cond: threading.Condition, slice_size: int) -> None:
+    # A notify may wake a request waiting on another event, which just waits again; the last step wakes everyone
+    # left, so nobody waits longer than SPREAD_SECONDS for a change.
+    for _ in range(SPREAD_SLICES - 2):
+        time.sleep(SPREAD_SECONDS / (SPREAD_SLICES - 1))
+        with cond:
+            cond.notify(slice_size)
+    time.sleep(SPREAD_SECONDS / (SPREAD_SLICES - 1))
+    with cond:
+        cond.notify_all()
 
 
 def _watch() -> None:
