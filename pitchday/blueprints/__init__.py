@@ -10,6 +10,7 @@ from ..services.accounts.account import external_url
 from ..services.applications import hooks as application_hooks  # noqa: F401
 from ..services.registrations import hooks as registration_hooks  # noqa: F401
 from ..services.audit import retention as audit_retention  # noqa: F401  (joins purge-personal-data)
+from ..services.outbox import retention as outbox_retention  # noqa: F401  (joins purge-personal-data)
 from . import account, admin, audit, auth, camps, impact, main, outbox, showcase, startups, two_step
 from .challenges import board as challenge_board, company as companies
 from .tracks import links as track_links, report as track_report, startup as startup_tracks

@@ -29,44 +29,41 @@ def cond(monkeypatch):
     return counting
 
 
-def hold(n, event_id, version, results):
+def hold(n, event_id, version):
+    """``n`` polls held on ``version``; returns a function that moves the show and gives, for each poll, the
+    seconds between the move and its return."""
+    results = []
     threads = [threading.Thread(target=lambda: results.append(
         waiting.wait_for_change(event_id, version, lambda _e: version, timeout=5) or time.monotonic()))
         for _ in range(n)]
     for thread in threads:
         thread.start()
-    return threads
+    deadline = time.monotonic() + 5
+    while waiting.held() < n and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert waiting.held() == n
+
+    def move() -> list[float]:
+        moved = time.monotonic()
+        waiting.wake(event_id, version + 1)
+        for thread in threads:
+            thread.join(timeout=5)
+        assert len(results) == n and waiting.held() == 0
+        return sorted(returned - moved for returned in results)
+
+    return move
 
 
 def test_polls_on_the_held_version_wake_nobody_and_a_change_wakes_all(cond):
-    results = []
-    threads = hold(5, 7, 3, results)
-    deadline = time.monotonic() + 5
-    while waiting.held() < 5 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert waiting.held() == 5
+    move = hold(5, 7, 3)
     assert cond.notified == 1  # the first poll woke the (absent) watcher; the four after it woke no one
-    moved = time.monotonic()
-    waiting.wake(7, 4)
-    for thread in threads:
-        thread.join(timeout=5)
-    assert len(results) == 5 and max(results) - moved < 0.5
-    assert waiting.held() == 0
+    assert move()[-1] < 0.5
 
 
 def test_a_change_wakes_the_held_polls_in_slices_not_all_in_the_same_instant(cond):
     """300 answers and 300 next polls in one instant queued the door's scans behind them (issue 18)."""
-    results = []
-    threads = hold(60, 7, 3, results)
-    deadline = time.monotonic() + 5
-    while waiting.held() < 60 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    moved = time.monotonic()
-    waiting.wake(7, 4)
-    for thread in threads:
-        thread.join(timeout=5)
-    assert len(results) == 60 and waiting.held() == 0
-    first, last = min(results) - moved, max(results) - moved
+    returned = hold(60, 7, 3)()
+    first, last = returned[0], returned[-1]
     assert first < 0.05  # the first slice at once
     assert last - first >= waiting.SPREAD_SECONDS * 0.6  # the rest over the spread, not in one burst
     assert last < 1.0  # and everyone well within the screens' latency target

@@ -34,6 +34,16 @@ def register_purger(purger: Callable[[datetime, bool], PurgeResult]) -> Callable
     return purger
 
 
+# Areas that keep something else about an attendee (the mail log's messages to them) forget it when the attendee
+# deletes their data; each takes the registration before it is anonymised.
+FORGETTERS: list[Callable[[Registration], None]] = []
+
+
+def register_forgetter(forget: Callable[[Registration], None]) -> Callable:
+    FORGETTERS.append(forget)
+    return forget
+
+
 def anonymise(registration: Registration, *, now: datetime | None = None) -> None:
     """Drop the person from a registration; its status and attendee type stay for the counts."""
     now = now or utcnow()
@@ -52,6 +62,8 @@ def delete_own_data(registration: Registration, *, now: datetime | None = None) 
     promoted = []
     if registration.status != RegistrationStatus.CANCELLED:
         promoted = registrations.cancel(registration, now=now)
+    for forget in FORGETTERS:
+        forget(registration)
     anonymise(registration, now=now)
     return promoted
 
