@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from flask import Flask, request
+from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as settings
@@ -81,7 +81,11 @@ def _init_request_hooks(app: Flask) -> None:
         view = app.view_functions.get(request.endpoint)
         set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS")
                          and not getattr(view, "writes_in_blocks", False))
+        g.declared_write_intent = True
 
     @app.teardown_request
     def _clear_write_intent(_exc):
-        set_write_intent(False)
+        # Only after a real request: a request context pushed to render a mail outside one (the worker, a
+        # command, a test) must not switch off the write intent of the code around it.
+        if g.pop("declared_write_intent", False):
+            set_write_intent(False)

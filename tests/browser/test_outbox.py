@@ -1,9 +1,12 @@
-"""The mail log and the decision mails page on a phone and on a desktop: from the dashboard to a ticket mail."""
+"""The mail log and the decision mails page on a phone and on a desktop: from the dashboard to a ticket mail, and
+a ticket the worker has not composed yet, composed for the page."""
 
 import pytest
 
 from pitchday import mail
+from pitchday.database import write_intent
 from pitchday.models import Application, ApplicationStatus
+from pitchday.services.registrations import seats
 from tests.applications.conftest import make_startup
 from tests.browser.conftest import DESKTOP
 from tests.conftest import PASSWORD, create_user, deliver_outbox
@@ -34,6 +37,10 @@ def mails(app, db, camps, organiser):
         selection.decide(application, ApplicationStatus.SHORTLISTED, by=organiser)
         selection.decide(application, ApplicationStatus.ACCEPTED, by=organiser)
     db.session.commit()
+    # A registration's ticket the worker has not composed yet: the log composes it for the page.
+    with write_intent():
+        seats.register(event, name="Lena Weber", email="lena@example.org", attendee_type="industry")
+        db.session.commit()
     return event
 
 
@@ -55,6 +62,14 @@ def _look(page, live_server, event, screenshot, axe, size):
     screenshot(page, f"outbox-log-{size}")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], width
+    page.goto(f"{live_server}/events/{event.id}/mails?q=lena%40example.org")
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Ihr Ticket für {event.title}").click()
+    page.get_by_text("wartet auf Versand").wait_for()
+    assert "/tickets/" in page.locator("pre.mail-text").inner_text()
+    assert axe(page) == []
+    screenshot(page, f"outbox-message-waiting-{size}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     page.goto(f"{live_server}/events/{event.id}/decision-mails")
     page.get_by_text("Accepted: Gridwise pitches at").wait_for()
     assert axe(page) == []

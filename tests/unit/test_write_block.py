@@ -74,3 +74,18 @@ def test_on_sqlite_the_block_waits_in_the_writers_queue(app, db):
     assert entered.wait(timeout=5)
     thread.join(timeout=5)
     blocked.join(timeout=5)
+
+
+def test_a_mail_rendered_outside_a_request_leaves_the_callers_write_intent_alone(app, db, client):
+    """A command or the worker renders mail in a request context of its own; ending it switched the intent off
+    for the rest of the caller's block, whose next read then began without the write lock."""
+    from pitchday import mail
+    from pitchday.database import write_intent, writes_intended
+
+    with write_intent():
+        with app.test_request_context("/"):
+            mail.render("reset_password", to="a@example.org", locale="de", user=None, link="https://x")
+        assert writes_intended()
+    assert not writes_intended()
+    client.post("/language", data={"lang": "en"})  # a real request still ends without it
+    assert not writes_intended()
